@@ -1,0 +1,112 @@
+//! The readable report of `check --format text`: verdict first, then signature, decryption and
+//! findings with remediation. Colours follow the terminal (none when piped or with `NO_COLOR`).
+
+use std::io::Write as _;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::domain::hints::{remediation, title};
+use crate::domain::report::Opening;
+use crate::domain::{Lang, Report, Severity, SignatureStatus, mask_mobile};
+use crate::i18n::tr;
+
+fn style(severity: Severity) -> Style {
+    let color = match severity {
+        Severity::Ok => AnsiColor::Green,
+        Severity::Info => AnsiColor::Cyan,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Error => AnsiColor::Red,
+    };
+    Style::new().fg_color(Some(color.into())).bold()
+}
+
+/// The word and mark for a severity (never colour alone).
+pub fn severity_label(severity: Severity, lang: Lang) -> String {
+    let (mark, key) = match severity {
+        Severity::Ok => ("✓", "sev_ok"),
+        Severity::Info => ("i", "sev_info"),
+        Severity::Warning => ("!", "sev_warning"),
+        Severity::Error => ("×", "sev_error"),
+    };
+    format!("{mark} {}", tr(key, lang))
+}
+
+fn status_word(status: SignatureStatus) -> &'static str {
+    match status {
+        SignatureStatus::Valid => "sig_valid",
+        SignatureStatus::Invalid => "sig_invalid",
+        SignatureStatus::Missing => "sig_missing",
+        SignatureStatus::NotChecked => "sig_not_checked",
+    }
+}
+
+/// Writes the report to standard output.
+pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result<()> {
+    let mut out = anstream::stdout().lock();
+    let verdict = report.verdict_severity();
+    let sentence = report.primary_finding().map(|finding| title(finding, lang)).unwrap_or_default();
+    let bold = Style::new().bold();
+    writeln!(out, "{s}[{}] {sentence}{s:#}  ({})", severity_label(verdict, lang), report.category, s = style(verdict))?;
+    writeln!(out)?;
+    let signature = &report.signature;
+    let sig_severity = match signature.status {
+        SignatureStatus::Valid => Severity::Ok,
+        SignatureStatus::Invalid => Severity::Error,
+        SignatureStatus::Missing | SignatureStatus::NotChecked => Severity::Warning,
+    };
+    write!(out, "{bold}{}{bold:#}: {s}{}{s:#}", tr("signature", lang), tr(status_word(signature.status), lang), s = style(sig_severity))?;
+    if let Some(algorithm) = signature.algorithm {
+        write!(out, " ({algorithm})")?;
+    }
+    writeln!(out)?;
+    if let Some(opening) = signature.opening {
+        let key = match opening {
+            Opening::NotWellFormed => "opening_not_well_formed",
+            Opening::DigestMismatch => "opening_digest_mismatch",
+            Opening::OtherAlgorithm => "opening_other_algorithm",
+        };
+        writeln!(out, "  {}", tr(key, lang))?;
+    }
+    if let Some(preview) = &signature.signed_content_preview {
+        writeln!(out, "  {}: {preview} ({} {})", tr("signed_content", lang), signature.signed_content_len, tr("bytes", lang))?;
+    }
+    if let Some(key) = &report.public_key {
+        let short = crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256);
+        write!(out, "  {}: {}, {} {}, {} {short}", tr("public_key", lang), key.kind, key.bits, tr("key_bits", lang), tr("fingerprint", lang))?;
+        if let Some(cert) = &key.certificate {
+            write!(out, ", {} {} ({} – {})", tr("certificate", lang), cert.subject, cert.not_before, cert.not_after)?;
+        }
+        writeln!(out)?;
+    }
+    render_payload(&mut out, report, lang, show_mobile)?;
+    writeln!(out)?;
+    writeln!(out, "{bold}{}{bold:#}:", tr("findings", lang))?;
+    for finding in &report.findings {
+        let severity = finding.severity();
+        writeln!(out, "  {s}[{}]{s:#} {}  ({})", severity_label(severity, lang), title(finding, lang), finding.code.as_str(), s = style(severity))?;
+        let fix = remediation(finding, lang);
+        if !fix.is_empty() && severity >= Severity::Warning {
+            writeln!(out, "      {}: {fix}", tr("fix", lang))?;
+        }
+    }
+    Ok(())
+}
+
+fn render_payload(out: &mut impl std::io::Write, report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let Some(payload) = &report.payload else {
+        return writeln!(out, "{bold}{}{bold:#}: {}", tr("decryption", lang), tr("no_payload", lang));
+    };
+    let mut json = payload.json.clone();
+    let masked = !show_mobile && report.mobile().is_some_and(|mobile| !mobile.is_empty());
+    if masked && let Some(mobile) = report.mobile().map(mask_mobile) {
+        json["mobile"] = serde_json::Value::String(mobile);
+    }
+    let trust = if payload.trusted { tr("trusted", lang) } else { tr("untrusted", lang) };
+    let plain = if payload.plain { format!(", {}", tr("plain_payload", lang)) } else { String::new() };
+    writeln!(out, "{bold}{}{bold:#}: {json} [{trust}{plain}]", tr("decryption", lang))?;
+    if masked {
+        writeln!(out, "  {}", tr("mobile_masked_note", lang))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! Stable finding codes and their severities. Hint texts live in `assets/hints.toml`.
+
+use serde::Serialize;
+
+use super::report::Severity;
+
+macro_rules! finding_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident => $name:literal, $severity:ident;)*) => {
+        /// A stable identifier of one kind of finding. Tests and scripts match on these.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FindingCode {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl FindingCode {
+            /// Every code, in declaration order.
+            pub const ALL: &[Self] = &[$(Self::$variant,)*];
+
+            /// The snake_case name used in JSON and in the hint table.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)*
+                }
+            }
+
+            /// The severity that always goes with this code.
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Self::$variant => Severity::$severity,)*
+                }
+            }
+        }
+    };
+}
+
+finding_codes! {
+    /// Nothing was pasted.
+    EmptyInput => "empty_input", Error;
+    /// The paste is not UTF-8.
+    BinaryInput => "binary_input", Error;
+    /// The JSON is cut off.
+    TruncatedInput => "truncated_input", Error;
+    /// Neither JSON nor a bare ciphertext.
+    NotJson => "not_json", Error;
+    /// The decrypted business JSON was pasted instead of `res.response`.
+    AlreadyDecryptedPayload => "already_decrypted_payload", Warning;
+    /// A JSON object without `response`.
+    ResponseFieldMissing => "response_field_missing", Error;
+    /// The simulator's `fail` result.
+    FrontendIdeUnsupported => "frontend_ide_unsupported", Error;
+    /// A button `onError` detail.
+    FrontendAuthFailed => "frontend_auth_failed", Warning;
+    /// Another `fail` result.
+    FrontendCallFailed => "frontend_call_failed", Warning;
+    /// A UTF-8 BOM was removed.
+    InputBomStripped => "input_bom_stripped", Info;
+    /// Surrounding whitespace was trimmed.
+    InputWhitespacePadded => "input_whitespace_padded", Info;
+    /// Pretty-printed JSON.
+    InputReformatted => "input_reformatted", Info;
+    /// The whole `res` object was pasted and unwrapped.
+    InputResObject => "input_res_object", Info;
+    /// Extracted from console or log output.
+    InputExtracted => "input_extracted", Info;
+    /// Taken from a custom field.
+    InputWrapped => "input_wrapped", Info;
+    /// JSON-encoded more than once.
+    DoubleJsonEncoded => "double_json_encoded", Warning;
+    /// Percent-encoded.
+    UrlEncodedInput => "url_encoded_input", Warning;
+    /// `+` turned into spaces, repaired.
+    Base64PlusMangled => "base64_plus_mangled", Error;
+    /// Line breaks inside base64, removed.
+    Base64LineBreaks => "base64_line_breaks", Warning;
+    /// `\/` escapes present.
+    EscapedSlashes => "escaped_slashes", Info;
+    /// A bare ciphertext was pasted.
+    CiphertextOnly => "ciphertext_only", Info;
+    /// No public key loaded.
+    PublicKeyMissing => "public_key_missing", Info;
+    /// A public key was loaded.
+    PublicKeyLoaded => "public_key_loaded", Ok;
+    /// The key text cannot be parsed.
+    PublicKeyUnparsable => "public_key_unparsable", Error;
+    /// A private key was loaded as the verification key.
+    PublicKeyIsPrivateKey => "public_key_is_private_key", Error;
+    /// The public-key slot holds an AES key.
+    PublicKeyIsAesKey => "public_key_is_aes_key", Error;
+    /// The key came from an X.509 certificate.
+    PublicKeyFromCertificate => "public_key_from_certificate", Info;
+    /// PKCS#1 `RSA PUBLIC KEY`.
+    PublicKeyPkcs1 => "public_key_pkcs1", Info;
+    /// Quotes, whitespace or armour were stripped from a key.
+    KeyNormalized => "key_normalized", Info;
+    /// RSA2 with a key under 2048 bits.
+    PublicKeyWeakForRsa2 => "public_key_weak_for_rsa2", Warning;
+    /// The certificate has expired.
+    CertificateExpired => "certificate_expired", Warning;
+    /// The certificate is not valid yet.
+    CertificateNotYetValid => "certificate_not_yet_valid", Warning;
+    /// The app's own certificate was loaded.
+    CertificateIsAppCert => "certificate_is_app_cert", Error;
+    /// The root certificate was loaded.
+    CertificateIsRootCert => "certificate_is_root_cert", Error;
+    /// `alipay_cert_sn` differs from the loaded certificate.
+    CertSnMismatch => "cert_sn_mismatch", Warning;
+    /// No AES key loaded.
+    AesKeyMissing => "aes_key_missing", Error;
+    /// The AES key is not base64.
+    AesKeyNotBase64 => "aes_key_not_base64", Error;
+    /// The AES key has the wrong length.
+    AesKeyInvalid => "aes_key_invalid", Error;
+    /// The AES key only works as hex.
+    AesKeyHexEncoded => "aes_key_hex_encoded", Warning;
+    /// AES-192 or AES-256.
+    AesKeySizeNote => "aes_key_size_note", Info;
+    /// Decryption fails with this key.
+    AesKeyMismatch => "aes_key_mismatch", Error;
+    /// A wrong-length key would decrypt when truncated to 16 bytes.
+    AesKeyPhpTruncation => "aes_key_php_truncation", Info;
+    /// No `sign`.
+    SignMissing => "sign_missing", Warning;
+    /// No `sign_type`; RSA2 assumed.
+    SignTypeDefaultedRsa2 => "sign_type_defaulted_rsa2", Info;
+    /// `sign_type` RSA (SHA-1).
+    SignTypeRsaSha1Legacy => "sign_type_rsa_sha1_legacy", Info;
+    /// Unknown `sign_type`.
+    SignTypeUnsupported => "sign_type_unsupported", Warning;
+    /// The signature verifies.
+    SignatureValid => "signature_valid", Ok;
+    /// Teaching hint: the quotes are part of the signed content.
+    SignNeedsQuotesHint => "sign_needs_quotes_hint", Info;
+    /// `sign` is not base64.
+    SignatureNotBase64 => "signature_not_base64", Error;
+    /// Signature length differs from the modulus size.
+    SignatureLengthMismatch => "signature_length_mismatch", Error;
+    /// The key did not produce the signature.
+    SignatureKeyMismatch => "signature_key_mismatch", Error;
+    /// Right key and hash, different content.
+    ContentTampered => "content_tampered", Error;
+    /// Signed with the other hash algorithm.
+    SignTypeMismatch => "sign_type_mismatch", Error;
+    /// Verifies only without the quotes.
+    SignatureVariantUnquoted => "signature_variant_unquoted", Warning;
+    /// Verifies only after undoing `\/` escapes.
+    SignatureVariantUnescaped => "signature_variant_unescaped", Warning;
+    /// `response` is plaintext.
+    ResponseNotEncrypted => "response_not_encrypted", Warning;
+    /// The ciphertext is not base64.
+    CiphertextNotBase64 => "ciphertext_not_base64", Error;
+    /// The ciphertext length is not a multiple of 16.
+    CiphertextLengthInvalid => "ciphertext_length_invalid", Error;
+    /// Only the first block is garbled.
+    DecryptIvMismatch => "decrypt_iv_mismatch", Warning;
+    /// Decryption worked.
+    DecryptedOk => "decrypted_ok", Ok;
+    /// Read but not verified.
+    PayloadUntrusted => "payload_untrusted", Warning;
+    /// Code 10000 with a mobile.
+    ResultSuccess => "result_success", Ok;
+    /// Code 10000 with an empty mobile.
+    MobileEmpty => "mobile_empty", Warning;
+    /// A `country-number` mobile.
+    MobileOverseas => "mobile_overseas", Info;
+    /// 20000.
+    AlipayError20000 => "alipay_error_20000", Warning;
+    /// 40001 `isv.missing-encrypt-key`.
+    AlipayError40001MissingEncryptKey => "alipay_error_40001_missing_encrypt_key", Error;
+    /// 40001 `isv.missing-default-signature-type`.
+    AlipayError40001MissingDefaultSignatureType => "alipay_error_40001_missing_default_signature_type", Error;
+    /// 40002.
+    AlipayError40002 => "alipay_error_40002", Error;
+    /// 40003.
+    AlipayError40003 => "alipay_error_40003", Error;
+    /// 40006.
+    AlipayError40006 => "alipay_error_40006", Error;
+    /// Any other code.
+    AlipayErrorOther => "alipay_error_other", Warning;
+    /// No `code` in the business JSON.
+    ResultCodeMissing => "result_code_missing", Error;
+    /// Re-authorize after configuration changes.
+    HintReauthorize => "hint_reauthorize", Info;
+}
+
+impl Serialize for FindingCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_snake_case() {
+        let mut names: Vec<&str> = FindingCode::ALL.iter().map(|code| code.as_str()).collect();
+        assert!(names.iter().all(|name| {
+            name.chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        }));
+        let before = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
+}

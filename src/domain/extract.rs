@@ -1,0 +1,90 @@
+//! Finds a `res.response` object inside console output, `util.inspect` output or a log line.
+//!
+//! Hand-rolled on purpose: these texts are not JSON, JSON5 or JavaScript (a log line can hold an
+//! unescaped JSON string inside JSON), so no parser crate reads them. We only locate the
+//! candidate starts here; each candidate is then read by `serde_json` itself.
+
+use serde_json::Value;
+
+/// Joins Node's multi-line string concatenations (`'abc' +\n  'def'`) into one string.
+pub fn join_js_concatenation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find('\'') {
+        let (before, after_quote) = rest.split_at(pos);
+        out.push_str(before);
+        let tail = after_quote.get(1..).unwrap_or("");
+        let trimmed = tail.trim_start_matches([' ', '\t']);
+        if let Some(after_plus) = trimmed.strip_prefix('+') {
+            let gap = after_plus.trim_start();
+            let crossed_line = after_plus.len() != gap.len() && after_plus[..after_plus.len() - gap.len()].contains('\n');
+            if crossed_line && let Some(next) = gap.strip_prefix('\'') {
+                rest = next;
+                continue;
+            }
+        }
+        out.push('\'');
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Returns the first embedded JSON object holding a `response` field, with its byte offset, and
+/// whether any candidate ended in the middle of the input (a sign of truncation).
+pub fn find_embedded_payload(text: &str, max_candidates: usize) -> (Option<(usize, String)>, bool) {
+    let mut saw_eof = false;
+    let starts = text
+        .match_indices('{')
+        .map(|(index, _)| index)
+        .filter(|index| {
+            text.get(index + 1..)
+                .map(|after| after.trim_start().starts_with("\"response\""))
+                .unwrap_or(false)
+        })
+        .take(max_candidates);
+    for start in starts {
+        let Some(candidate) = text.get(start..) else {
+            continue;
+        };
+        let mut stream = serde_json::Deserializer::from_str(candidate).into_iter::<Value>();
+        match stream.next() {
+            Some(Ok(Value::Object(map))) if map.contains_key("response") => {
+                let end = stream.byte_offset();
+                if let Some(object_text) = candidate.get(..end) {
+                    return (Some((start, object_text.to_owned())), saw_eof);
+                }
+            }
+            Some(Err(error)) if error.is_eof() => saw_eof = true,
+            _ => {}
+        }
+    }
+    (None, saw_eof)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_inspect_concatenations_only_across_lines() {
+        assert_eq!(join_js_concatenation("{ a: 'ab' +\n    'cd' }"), "{ a: 'abcd' }");
+        assert_eq!(join_js_concatenation("'a' + 'b'"), "'a' + 'b'");
+    }
+
+    #[test]
+    fn finds_the_innermost_parsable_object_in_an_unescaped_log_line() {
+        let line = r#"INFO res={"response":"{"response":"QUJD","sign":"c2ln"}"} done"#;
+        let (found, _) = find_embedded_payload(line, 8);
+        let (offset, text) = found.unwrap();
+        assert_eq!(text, r#"{"response":"QUJD","sign":"c2ln"}"#);
+        assert_eq!(offset, 22);
+    }
+
+    #[test]
+    fn reports_truncated_candidates() {
+        let (found, eof) = find_embedded_payload(r#"log {"response":"QUJD"#, 8);
+        assert!(found.is_none());
+        assert!(eof);
+    }
+}

@@ -1,0 +1,301 @@
+//! Reads the Alipay public key in every form it is found in: bare base64 (as the console shows
+//! it), PEM, PKCS#1, X.509 certificates (PEM or DER), with quotes, whitespace, CRLF or literal `\n`.
+//! Private keys are refused and never kept.
+
+use rsa::PublicKey;
+use rsa::pkcs1::DecodeRsaPublicKey as _;
+use rsa::pkcs8::{DecodePublicKey as _, EncodePublicKey as _};
+use rsa::traits::PublicKeyParts as _;
+use sha2::{Digest as _, Sha256};
+use x509_cert::Certificate;
+use x509_cert::der::{Decode as _, Encode as _};
+use zeroize::Zeroizing;
+
+use super::codes::FindingCode;
+use super::error::KeyError;
+use super::report::{CertificateDescription, Finding, KeyDescription};
+
+/// A usable verification key and its description.
+#[derive(Debug, Clone)]
+pub struct LoadedKey {
+    /// The RSA public key.
+    pub key: PublicKey,
+    /// What to show the user.
+    pub description: KeyDescription,
+}
+
+/// The outcome of reading the public-key input.
+#[derive(Debug, Clone)]
+pub enum PublicKeyOutcome {
+    /// Nothing given.
+    Missing,
+    /// A key to verify with.
+    Usable(LoadedKey),
+    /// A private key: refused.
+    Private,
+    /// Cannot be used.
+    Unusable,
+}
+
+/// Reads key bytes. Findings describe what was found and any normalisation.
+pub fn parse(bytes: &[u8], now_unix_secs: Option<u64>, findings: &mut Vec<Finding>) -> PublicKeyOutcome {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return PublicKeyOutcome::Missing;
+    }
+    let der = match std::str::from_utf8(bytes) {
+        Ok(text) => match der_from_text(text, findings) {
+            Ok(der) => der,
+            Err(KeyError::PrivateKeyPem) => {
+                findings.push(Finding::new(FindingCode::PublicKeyIsPrivateKey).with("kind", "PEM private key"));
+                return PublicKeyOutcome::Private;
+            }
+            Err(error) => {
+                findings.push(Finding::new(FindingCode::PublicKeyUnparsable).with("detail", error));
+                return PublicKeyOutcome::Unusable;
+            }
+        },
+        Err(_) => Zeroizing::new(bytes.to_vec()),
+    };
+    from_der(&der, now_unix_secs, findings)
+}
+
+/// Normalises key text to DER. PEM armour of any label, quotes, literal `\n`, whitespace.
+fn der_from_text(text: &str, findings: &mut Vec<Finding>) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+    let unescaped = text.replace("\\r", "").replace("\\n", "\n");
+    let trimmed = unescaped.trim().trim_matches(|ch| ch == '"' || ch == '\'' || ch == ',').trim();
+    let body: String = if let Some(begin) = trimmed.find("-----BEGIN") {
+        let armoured = trimmed.get(begin..).unwrap_or_default();
+        let label_line = armoured.lines().next().unwrap_or_default();
+        if label_line.contains("PRIVATE") {
+            return Err(KeyError::PrivateKeyPem);
+        }
+        armoured
+            .lines()
+            .skip(1)
+            .take_while(|line| !line.starts_with("-----END"))
+            .filter(|line| !line.contains(':'))
+            .collect()
+    } else {
+        trimmed.to_owned()
+    };
+    let compact: String = body.chars().filter(|ch| !ch.is_whitespace()).collect();
+    let plain_file = text.trim_end_matches(['\n', '\r']) == text.trim() && !text.contains("\\n") && !text.contains('"') && !text.contains('\r');
+    let pem_file = trimmed.starts_with("-----BEGIN");
+    if !(plain_file && (pem_file || compact == trimmed)) {
+        findings.push(Finding::new(FindingCode::KeyNormalized).with("slot", "alipay_public_key"));
+    }
+    if compact.is_empty() {
+        return Err(KeyError::EmptyBody);
+    }
+    super::b64::decode_lenient(&compact)
+        .map(Zeroizing::new)
+        .map_err(|source| KeyError::Base64 { source })
+}
+
+fn from_der(der: &[u8], now_unix_secs: Option<u64>, findings: &mut Vec<Finding>) -> PublicKeyOutcome {
+    if let Ok(cert) = Certificate::from_der(der) {
+        return from_certificate(&cert, now_unix_secs, findings);
+    }
+    if let Ok(key) = PublicKey::from_public_key_der(der) {
+        return usable(key, der.to_vec(), "SPKI public key", None, findings);
+    }
+    if let Ok(key) = PublicKey::from_pkcs1_der(der) {
+        findings.push(Finding::new(FindingCode::PublicKeyPkcs1));
+        return match key.to_public_key_der() {
+            Ok(spki) => usable(key, spki.as_bytes().to_vec(), "PKCS#1 public key", None, findings),
+            Err(error) => unparsable(findings, KeyError::Spki { source: error }),
+        };
+    }
+    if let Some(kind) = private_key_kind(der) {
+        findings.push(Finding::new(FindingCode::PublicKeyIsPrivateKey).with("kind", kind));
+        return PublicKeyOutcome::Private;
+    }
+    if matches!(der.len(), 16 | 24 | 32) {
+        findings.push(Finding::new(FindingCode::PublicKeyIsAesKey).with("bytes", der.len()));
+        return PublicKeyOutcome::Unusable;
+    }
+    unparsable(findings, KeyError::UnknownDer { bytes: der.len() })
+}
+
+fn unparsable(findings: &mut Vec<Finding>, error: KeyError) -> PublicKeyOutcome {
+    findings.push(Finding::new(FindingCode::PublicKeyUnparsable).with("detail", error));
+    PublicKeyOutcome::Unusable
+}
+
+fn private_key_kind(der: &[u8]) -> Option<&'static str> {
+    if rsa::pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
+        return Some("PKCS#8 private key");
+    }
+    if rsa::pkcs1::RsaPrivateKeyRef::from_der(der).is_ok() {
+        return Some("PKCS#1 private key");
+    }
+    None
+}
+
+fn usable(
+    key: PublicKey,
+    spki_der: Vec<u8>,
+    kind: &'static str,
+    certificate: Option<CertificateDescription>,
+    findings: &mut Vec<Finding>,
+) -> PublicKeyOutcome {
+    let bits = usize::try_from(key.n().bit_width()).unwrap_or(0);
+    let fingerprint_sha256 = hex(&Sha256::digest(&spki_der));
+    findings.push(
+        Finding::new(FindingCode::PublicKeyLoaded)
+            .with("kind", kind)
+            .with("bits", bits)
+            .with("fingerprint", short_fingerprint(&fingerprint_sha256)),
+    );
+    PublicKeyOutcome::Usable(LoadedKey {
+        key,
+        description: KeyDescription {
+            kind,
+            bits,
+            fingerprint_sha256,
+            certificate,
+        },
+    })
+}
+
+/// The first 16 hex digits, grouped by 4, for display.
+pub fn short_fingerprint(hex: &str) -> String {
+    let head: Vec<String> = hex
+        .as_bytes()
+        .chunks(4)
+        .take(4)
+        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+        .collect();
+    head.join(":")
+}
+
+fn from_certificate(cert: &Certificate, now_unix_secs: Option<u64>, findings: &mut Vec<Finding>) -> PublicKeyOutcome {
+    let tbs = cert.tbs_certificate();
+    let spki_der = match tbs.subject_public_key_info().to_der() {
+        Ok(der) => der,
+        Err(error) => return unparsable(findings, KeyError::Certificate { source: error }),
+    };
+    let key = match PublicKey::from_public_key_der(&spki_der) {
+        Ok(key) => key,
+        Err(error) => return unparsable(findings, KeyError::CertificateKey { source: error }),
+    };
+    let validity = tbs.validity();
+    let serial = decimal_from_be_bytes(tbs.serial_number().as_bytes());
+    let issuer = tbs.issuer().to_string();
+    let subject = tbs.subject().to_string();
+    let description = CertificateDescription {
+        alipay_cert_sn: hex(&md5::Md5::digest(format!("{issuer}{serial}").as_bytes())),
+        subject,
+        issuer,
+        serial,
+        not_before: validity.not_before.to_string(),
+        not_after: validity.not_after.to_string(),
+    };
+    findings.push(
+        Finding::new(FindingCode::PublicKeyFromCertificate)
+            .with("subject", &description.subject)
+            .with("issuer", &description.issuer)
+            .with("serial", &description.serial)
+            .with("not_before", &description.not_before)
+            .with("not_after", &description.not_after)
+            .with("cert_sn", &description.alipay_cert_sn),
+    );
+    if let Some(now) = now_unix_secs {
+        if validity.not_after.to_unix_duration().as_secs() < now {
+            findings.push(Finding::new(FindingCode::CertificateExpired).with("not_after", &description.not_after));
+        } else if validity.not_before.to_unix_duration().as_secs() > now {
+            findings.push(Finding::new(FindingCode::CertificateNotYetValid).with("not_before", &description.not_before));
+        }
+    }
+    classify_certificate(&description, findings);
+    usable(key, spki_der, "X.509 certificate", Some(description), findings)
+}
+
+/// Alipay's app certificates have `CN=<2088 PID>-<APPID>`; root certificates are self-issued
+/// Ant Financial / NRCAC roots.
+fn classify_certificate(description: &CertificateDescription, findings: &mut Vec<Finding>) {
+    let cn = description
+        .subject
+        .split(',')
+        .find_map(|part| part.trim().strip_prefix("CN="))
+        .unwrap_or_default();
+    let looks_app = cn
+        .split_once('-')
+        .is_some_and(|(pid, appid)| pid.starts_with("2088") && pid.len() == 16 && appid.len() >= 16 && appid.chars().all(|ch| ch.is_ascii_digit()));
+    let looks_root = description.subject == description.issuer
+        && (description.subject.contains("Root") || description.subject.contains("ROOT"))
+        && (description.subject.contains("Ant Financial") || description.subject.contains("NRCAC") || description.subject.contains("Alipay"));
+    if looks_app {
+        findings.push(Finding::new(FindingCode::CertificateIsAppCert).with("subject", &description.subject));
+    } else if looks_root {
+        findings.push(Finding::new(FindingCode::CertificateIsRootCert).with("subject", &description.subject));
+    }
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Big-endian unsigned bytes to a decimal string (certificate serials exceed `u128`).
+fn decimal_from_be_bytes(bytes: &[u8]) -> String {
+    let mut number: Vec<u8> = bytes.iter().copied().skip_while(|byte| *byte == 0).collect();
+    if number.is_empty() {
+        return "0".to_owned();
+    }
+    let mut digits = Vec::new();
+    while !number.is_empty() {
+        let mut remainder: u32 = 0;
+        let mut quotient = Vec::with_capacity(number.len());
+        for byte in &number {
+            let accumulator = (remainder << 8) | u32::from(*byte);
+            let digit = accumulator / 10;
+            remainder = accumulator % 10;
+            if !(quotient.is_empty() && digit == 0) {
+                quotient.push(u8::try_from(digit).unwrap_or(0));
+            }
+        }
+        digits.push(char::from(b'0' + u8::try_from(remainder).unwrap_or(0)));
+        number = quotient;
+    }
+    digits.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_serials_to_decimal() {
+        assert_eq!(decimal_from_be_bytes(&[0x00]), "0");
+        assert_eq!(decimal_from_be_bytes(&[0x01, 0x00]), "256");
+        assert_eq!(
+            decimal_from_be_bytes(&[0xff; 17]),
+            "87112285931760246646623899502532662132735"
+        );
+    }
+
+    #[test]
+    fn refuses_private_key_pem_without_reading_it() {
+        let mut findings = Vec::new();
+        let outcome = parse(b"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n", None, &mut findings);
+        assert!(matches!(outcome, PublicKeyOutcome::Private));
+        assert_eq!(findings[0].code, FindingCode::PublicKeyIsPrivateKey);
+    }
+
+    #[test]
+    fn recognises_swapped_aes_key() {
+        let mut findings = Vec::new();
+        let outcome = parse(b"m/PeLPvnlt9qff8XjFwp1g==", None, &mut findings);
+        assert!(matches!(outcome, PublicKeyOutcome::Unusable));
+        assert_eq!(findings[0].code, FindingCode::PublicKeyIsAesKey);
+    }
+
+    #[test]
+    fn empty_is_missing_and_garbage_is_unusable() {
+        let mut findings = Vec::new();
+        assert!(matches!(parse(b" \n", None, &mut findings), PublicKeyOutcome::Missing));
+        assert!(matches!(parse(b"not a key!", None, &mut findings), PublicKeyOutcome::Unusable));
+        assert_eq!(findings.last().unwrap().code, FindingCode::PublicKeyUnparsable);
+    }
+}
