@@ -6,5 +6,12 @@ fn main() -> ExitCode {
     if std::env::args_os().len() > 1 {
         return alipay_phone_doctor::cli::main_with_args(std::env::args_os());
     }
-    alipay_phone_doctor::cli::main_with_args(["alipay-phone-doctor", "--help"].map(Into::into))
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    match alipay_phone_doctor::run_window() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("alipay-phone-doctor: cannot open the window: {error}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -73,14 +73,14 @@ pub enum DecryptError {
 }
 
 impl DecryptError {
-    /// A short stable word for the `reason` hint parameter.
+    /// A short description for the `reason` hint parameter.
     pub fn reason(self) -> &'static str {
         match self {
-            Self::CiphertextBase64 => "ciphertext_not_base64",
-            Self::CiphertextLength { .. } => "ciphertext_length",
-            Self::Padding => "bad_padding",
-            Self::NotText => "not_text",
-            Self::NotJson => "not_json",
+            Self::CiphertextBase64 => "ciphertext is not base64",
+            Self::CiphertextLength { .. } => "ciphertext length",
+            Self::Padding => "bad padding",
+            Self::NotText => "not UTF-8 text",
+            Self::NotJson => "not JSON",
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod payload;
 pub mod pubkey;
 pub mod report;
 pub mod signature;
+pub mod sniff;
 mod stages;
 
 pub use codes::FindingCode;

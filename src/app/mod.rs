@@ -1,0 +1,271 @@
+//! The eframe application: owns the persisted preferences and the runtime session, collects the
+//! actions the UI returns and applies them. The only place that does I/O for the window.
+
+pub mod session;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::report::Severity;
+use crate::domain::sniff::{self, Kind};
+use crate::domain::Lang;
+use crate::i18n::tr;
+use crate::platform::{ClipboardSource, FilePicker, KeySlot};
+use crate::ui::{self, Action};
+use session::{KeyInput, KeySource, Notice, Session};
+
+/// What survives a restart. Never key contents, the paste or decrypted data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// UI language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// The last Alipay public key file, re-read on start.
+    pub public_key_path: Option<PathBuf>,
+    /// The last AES key file, re-read on start.
+    pub aes_key_path: Option<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            lang: sys_locale::get_locale().map_or(Lang::En, |locale| Lang::from_locale(&locale)),
+            dark: true,
+            public_key_path: None,
+            aes_key_path: None,
+        }
+    }
+}
+
+/// The application.
+pub struct App {
+    /// Persisted preferences.
+    pub prefs: Prefs,
+    /// Runtime state.
+    pub session: Session,
+    picker: Box<dyn FilePicker>,
+    clipboard: Box<dyn ClipboardSource>,
+}
+
+impl App {
+    /// Starts with the demo, then re-reads the remembered key files (which end the demo).
+    pub fn new(prefs: Prefs, picker: Box<dyn FilePicker>, clipboard: Box<dyn ClipboardSource>) -> Self {
+        let mut app = Self { prefs, session: Session::with_demo(), picker, clipboard };
+        let remembered = [
+            (KeySlot::AlipayPublicKey, app.prefs.public_key_path.clone()),
+            (KeySlot::AesKey, app.prefs.aes_key_path.clone()),
+        ];
+        for (slot, path) in remembered {
+            if let Some(path) = path {
+                app.load_key_file(slot, &path);
+            }
+        }
+        app.session.refresh(crate::cli::now_unix_secs());
+        app
+    }
+
+    /// Creates the app from eframe's context: fonts, theme, stored preferences.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>) -> Self {
+        crate::fonts::install(&cc.egui_ctx, crate::fonts::CjkFontProvider::with_system_fonts());
+        let prefs: Prefs = cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
+        Self::new(prefs, Box::new(crate::platform::RfdPicker), Box::<crate::platform::SystemClipboard>::default())
+    }
+
+    /// One frame: input side effects, the UI, then the actions it returned.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        ui.ctx().set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        let dropped = ui.ctx().input(|input| input.raw.dropped_files.clone());
+        for file in dropped {
+            match file.bytes() {
+                Ok(bytes) => self.load_dropped(file.path(), bytes),
+                Err(error) => self.notice("notice_read_failed", format!("{}: {error}", file_name(file.path())), Severity::Error),
+            }
+        }
+        let public_key = self.session.public_key.as_ref().map(|key| ui::SlotView {
+            source: source_label(&key.source),
+            summary: public_key_summary(self.session.report.as_ref()),
+        });
+        let aes_key = self.session.aes_key.as_ref().map(|key| ui::SlotView {
+            source: source_label(&key.source),
+            summary: self.session.aes_summary.iter().cloned().collect(),
+        });
+        let view = ui::View {
+            lang: self.prefs.lang,
+            dark: self.prefs.dark,
+            demo: self.session.demo,
+            show_mobile: self.session.show_mobile,
+            report: self.session.report.as_ref(),
+            public_key: public_key.as_ref(),
+            aes_key: aes_key.as_ref(),
+            notices: &self.session.notices,
+        };
+        let before = self.session.demo.then(|| self.session.response.clone());
+        let actions = ui::root_ui(ui, &mut self.session.response, &view);
+        if let Some(before) = before
+            && before != self.session.response
+        {
+            // Typing into the demo response makes it the user's own.
+            let typed = std::mem::take(&mut self.session.response);
+            self.session.response = before;
+            self.session.set_response(typed);
+        }
+        for action in actions {
+            self.apply(ui.ctx(), action);
+        }
+        self.session.refresh(crate::cli::now_unix_secs());
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::PasteResponse => match self.clipboard.text() {
+                Some(text) => self.session.set_response(text),
+                None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
+            },
+            Action::ClearResponse => self.session.set_response(String::new()),
+            Action::OpenKey(slot) => {
+                if let Some(path) = self.picker.pick_key_file(slot, tr(slot_title(slot), self.prefs.lang)) {
+                    self.load_key_file(slot, &path);
+                }
+            }
+            Action::PasteKey(slot) => match self.clipboard.text().filter(|text| !text.trim().is_empty()) {
+                Some(text) => self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes()),
+                None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
+            },
+            Action::ClearKey(slot) => {
+                self.session.set_key(slot, None);
+                *self.remembered_path(slot) = None;
+            }
+            Action::SetLang(lang) => self.prefs.lang = lang,
+            Action::SetDark(dark) => self.prefs.dark = dark,
+            Action::ToggleShowMobile => self.session.show_mobile = !self.session.show_mobile,
+            Action::CopyJson(text) => ctx.copy_text(text),
+            Action::LoadDemo => {
+                self.session.load_demo();
+                self.session.notices.clear();
+            }
+            Action::DismissNotices => self.session.notices.clear(),
+        }
+    }
+
+    fn remembered_path(&mut self, slot: KeySlot) -> &mut Option<PathBuf> {
+        match slot {
+            KeySlot::AlipayPublicKey => &mut self.prefs.public_key_path,
+            KeySlot::AesKey => &mut self.prefs.aes_key_path,
+        }
+    }
+
+    /// Reads a key file into a slot; a vanished or unreadable file becomes a notice.
+    pub fn load_key_file(&mut self, slot: KeySlot, path: &Path) {
+        match crate::cli::read_input(slot_flag(slot), path) {
+            Ok(bytes) => {
+                self.load_key_bytes(slot, KeySource::File(path.to_owned()), bytes);
+                *self.remembered_path(slot) = Some(path.to_owned());
+            }
+            Err(error) => {
+                self.notice("notice_read_failed", error.to_string(), Severity::Error);
+                *self.remembered_path(slot) = None;
+            }
+        }
+    }
+
+    fn load_key_bytes(&mut self, slot: KeySlot, source: KeySource, bytes: Vec<u8>) {
+        if sniff::guess(&bytes) == Kind::PrivateKey {
+            self.notice("notice_private_key_refused", source_label(&source), Severity::Error);
+            return;
+        }
+        self.session.set_key(slot, Some(KeyInput::new(source, bytes)));
+    }
+
+    fn load_dropped(&mut self, path: &Path, bytes: Vec<u8>) {
+        let name = file_name(path);
+        match sniff::guess(&bytes) {
+            Kind::PrivateKey => self.notice("notice_private_key_refused", name, Severity::Error),
+            Kind::PublicKey => {
+                self.notice("notice_dropped_public_key", name, Severity::Info);
+                self.load_key_bytes(KeySlot::AlipayPublicKey, KeySource::File(path.to_owned()), bytes);
+            }
+            Kind::AesKey => {
+                self.notice("notice_dropped_aes_key", name, Severity::Info);
+                self.load_key_bytes(KeySlot::AesKey, KeySource::File(path.to_owned()), bytes);
+            }
+            Kind::Response | Kind::Unknown => {
+                self.notice("notice_dropped_response", name, Severity::Info);
+                self.session.set_response(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+
+    fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {
+        self.session.notices.push(Notice { key, detail, severity });
+    }
+}
+
+/// Kind, size, fingerprint and certificate facts of the loaded public key, or why it is unusable.
+fn public_key_summary(report: Option<&crate::domain::Report>) -> Vec<String> {
+    let Some(report) = report else {
+        return Vec::new();
+    };
+    let Some(key) = &report.public_key else {
+        let problem = report.findings.iter().find(|finding| {
+            matches!(
+                finding.code,
+                crate::domain::FindingCode::PublicKeyIsPrivateKey
+                    | crate::domain::FindingCode::PublicKeyUnparsable
+                    | crate::domain::FindingCode::PublicKeyIsAesKey
+            )
+        });
+        return problem.map(|finding| crate::domain::hints::title(finding, crate::domain::Lang::En)).into_iter().collect();
+    };
+    let mut lines = vec![
+        format!("{}, {} bits", key.kind, key.bits),
+        format!("SHA-256 {}", crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)),
+    ];
+    if let Some(cert) = &key.certificate {
+        lines.push(cert.subject.clone());
+        lines.push(format!("{} – {}", cert.not_before, cert.not_after));
+        lines.push(format!("SN {}", cert.alipay_cert_sn));
+    }
+    lines
+}
+
+/// The file's name, for notices.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}
+
+/// How a key's origin is shown.
+pub fn source_label(source: &KeySource) -> String {
+    match source {
+        KeySource::File(path) => file_name(path),
+        KeySource::Pasted => "clipboard".to_owned(),
+        KeySource::Demo => "demo".to_owned(),
+    }
+}
+
+fn slot_flag(slot: KeySlot) -> &'static str {
+    match slot {
+        KeySlot::AlipayPublicKey => "Alipay public key file",
+        KeySlot::AesKey => "AES key file",
+    }
+}
+
+fn slot_title(slot: KeySlot) -> &'static str {
+    match slot {
+        KeySlot::AlipayPublicKey => "dialog_public_key",
+        KeySlot::AesKey => "dialog_aes_key",
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+}

@@ -1,0 +1,192 @@
+//! What the window holds while it runs and never persists: the paste, the keys, the report.
+
+use std::path::PathBuf;
+
+use zeroize::Zeroizing;
+
+use crate::domain::report::Severity;
+use crate::domain::{self, Inputs, Report};
+use crate::platform::KeySlot;
+
+/// The built-in demo, made with throwaway keys (`assets/demo/`).
+pub mod demo {
+    /// A signed, encrypted `res.response` for a success payload.
+    pub const RESPONSE: &str = include_str!("../../assets/demo/demo_response.json");
+    /// The demo "Alipay" public key, bare base64.
+    pub const PUBLIC_KEY: &str = include_str!("../../assets/demo/demo_alipay_public_key.txt");
+    /// The demo AES key, base64.
+    pub const AES_KEY: &str = include_str!("../../assets/demo/demo_aes_key.txt");
+}
+
+/// Where a key came from. Shown instead of the key itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// Read from a file (dialog, drop or the remembered path).
+    File(PathBuf),
+    /// Pasted from the clipboard.
+    Pasted,
+    /// The built-in demo key.
+    Demo,
+}
+
+/// A loaded key: where it came from and its bytes (wiped on drop, never displayed).
+#[derive(Debug)]
+pub struct KeyInput {
+    /// Origin.
+    pub source: KeySource,
+    bytes: Zeroizing<Vec<u8>>,
+}
+
+impl KeyInput {
+    /// Wraps key bytes.
+    pub fn new(source: KeySource, bytes: Vec<u8>) -> Self {
+        Self { source, bytes: Zeroizing::new(bytes) }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// A message about something the app did (a slot guess, a missing file, a refusal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// i18n key of the sentence.
+    pub key: &'static str,
+    /// A file name or similar detail (never key material).
+    pub detail: String,
+    /// How it is shown.
+    pub severity: Severity,
+}
+
+/// Runtime state.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// The response editor's text.
+    pub response: String,
+    /// The Alipay public key slot.
+    pub public_key: Option<KeyInput>,
+    /// The AES key slot.
+    pub aes_key: Option<KeyInput>,
+    /// True while the built-in demo data is shown.
+    pub demo: bool,
+    /// Show the mobile in full.
+    pub show_mobile: bool,
+    /// Messages about recent actions.
+    pub notices: Vec<Notice>,
+    /// The current diagnosis.
+    pub report: Option<Report>,
+    /// A safe description of the AES key, refreshed with the diagnosis.
+    pub aes_summary: Option<String>,
+    /// How many times the diagnosis ran (it runs only when an input changes).
+    pub diagnoses: u64,
+    diagnosed: Option<Inputs>,
+}
+
+impl Session {
+    /// A session showing the demo.
+    pub fn with_demo() -> Self {
+        let mut session = Self::default();
+        session.load_demo();
+        session
+    }
+
+    /// Fills every input with the demo data.
+    pub fn load_demo(&mut self) {
+        self.response = demo::RESPONSE.to_owned();
+        self.public_key = Some(KeyInput::new(KeySource::Demo, demo::PUBLIC_KEY.as_bytes().to_vec()));
+        self.aes_key = Some(KeyInput::new(KeySource::Demo, demo::AES_KEY.as_bytes().to_vec()));
+        self.demo = true;
+    }
+
+    /// Removes whatever demo data is still shown: demo keys never fit the user's own data.
+    pub fn end_demo(&mut self) {
+        if !self.demo {
+            return;
+        }
+        self.demo = false;
+        if self.response == demo::RESPONSE {
+            self.response.clear();
+        }
+        for slot in [&mut self.public_key, &mut self.aes_key] {
+            if slot.as_ref().is_some_and(|key| key.source == KeySource::Demo) {
+                *slot = None;
+            }
+        }
+    }
+
+    /// Replaces the response with the user's own text.
+    pub fn set_response(&mut self, text: String) {
+        self.end_demo();
+        self.response = text;
+    }
+
+    /// The slot's key.
+    pub fn key(&self, slot: KeySlot) -> Option<&KeyInput> {
+        match slot {
+            KeySlot::AlipayPublicKey => self.public_key.as_ref(),
+            KeySlot::AesKey => self.aes_key.as_ref(),
+        }
+    }
+
+    /// Puts a key in a slot (or clears it); the user's own input ends the demo.
+    pub fn set_key(&mut self, slot: KeySlot, key: Option<KeyInput>) {
+        if key.as_ref().is_none_or(|key| key.source != KeySource::Demo) {
+            self.end_demo();
+        }
+        match slot {
+            KeySlot::AlipayPublicKey => self.public_key = key,
+            KeySlot::AesKey => self.aes_key = key,
+        }
+    }
+
+    /// The inputs as they are now.
+    pub fn inputs(&self, now_unix_secs: Option<u64>) -> Inputs {
+        Inputs {
+            response: self.response.as_bytes().to_vec(),
+            alipay_public_key: self.public_key.as_ref().map(|key| key.bytes.to_vec()),
+            aes_key: self.aes_key.as_ref().map(|key| key.bytes.to_vec()),
+            now_unix_secs,
+        }
+    }
+
+    /// Re-runs the diagnosis only when an input changed (compared in place, without copying).
+    pub fn refresh(&mut self, now_unix_secs: Option<u64>) {
+        let unchanged = self.diagnosed.as_ref().is_some_and(|previous| {
+            previous.response == self.response.as_bytes()
+                && previous.alipay_public_key.as_deref() == self.public_key.as_ref().map(KeyInput::bytes)
+                && previous.aes_key.as_deref() == self.aes_key.as_ref().map(KeyInput::bytes)
+        });
+        if unchanged && self.report.is_some() {
+            return;
+        }
+        let inputs = self.inputs(now_unix_secs);
+        self.report = Some(domain::diagnose(&inputs));
+        self.aes_summary = self.aes_key_summary();
+        self.diagnoses += 1;
+        self.diagnosed = Some(inputs);
+    }
+
+    /// A short, non-secret description of the AES key: size and encoding.
+    fn aes_key_summary(&self) -> Option<String> {
+        let key = self.aes_key.as_ref()?;
+        let text = String::from_utf8_lossy(&key.bytes);
+        let mut findings = Vec::new();
+        Some(match domain::aeskey::parse(&text, &mut findings) {
+            domain::aeskey::AesKeyOutcome::Missing => "empty".to_owned(),
+            domain::aeskey::AesKeyOutcome::Usable { key, hex: None } => format!("AES-{} (base64, {} bytes)", key.len() * 8, key.len()),
+            domain::aeskey::AesKeyOutcome::Usable { key, hex: Some(_) } | domain::aeskey::AesKeyOutcome::Invalid { hex: Some(key), .. } => {
+                format!("hex-looking text ({} bytes as hex)", key.len())
+            }
+            domain::aeskey::AesKeyOutcome::Invalid { wrong_length: Some(bytes), .. } => format!("invalid: {} bytes", bytes.len()),
+            domain::aeskey::AesKeyOutcome::Invalid { .. } => "invalid: not base64".to_owned(),
+        })
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        use zeroize::Zeroize as _;
+        self.response.zeroize();
+    }
+}

@@ -1,0 +1,79 @@
+//! The app's edges to the operating system, behind small traits so tests never open a dialog or
+//! touch the real clipboard.
+
+use std::path::PathBuf;
+
+/// Which key a dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum KeySlot {
+    /// The Alipay public key or certificate.
+    AlipayPublicKey,
+    /// The AES key.
+    AesKey,
+}
+
+/// Chooses a key file.
+pub trait FilePicker {
+    /// Shows a dialog; `None` when the user cancels.
+    fn pick_key_file(&mut self, slot: KeySlot, title: &str) -> Option<PathBuf>;
+}
+
+/// The native dialog (rfd). Blocking, which is fine for a desktop tool.
+pub struct RfdPicker;
+
+impl FilePicker for RfdPicker {
+    fn pick_key_file(&mut self, _slot: KeySlot, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Keys and certificates (.txt .pem .crt .cer .key)", &["txt", "pem", "crt", "cer", "key"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+}
+
+/// A picker that returns fixed answers in order: for tests.
+#[derive(Debug, Default)]
+pub struct FakePicker {
+    /// The answers, first out first.
+    pub answers: Vec<Option<PathBuf>>,
+    /// Which slots were asked for.
+    pub asked: Vec<KeySlot>,
+}
+
+impl FilePicker for FakePicker {
+    fn pick_key_file(&mut self, slot: KeySlot, _title: &str) -> Option<PathBuf> {
+        self.asked.push(slot);
+        if self.answers.is_empty() { None } else { self.answers.remove(0) }
+    }
+}
+
+/// Reads text from the clipboard (writing goes through egui).
+pub trait ClipboardSource {
+    /// The clipboard's text, if any.
+    fn text(&mut self) -> Option<String>;
+}
+
+/// The system clipboard (arboard, which eframe already uses).
+#[derive(Default)]
+pub struct SystemClipboard {
+    inner: Option<arboard::Clipboard>,
+}
+
+impl ClipboardSource for SystemClipboard {
+    fn text(&mut self) -> Option<String> {
+        if self.inner.is_none() {
+            self.inner = arboard::Clipboard::new().map_err(|error| log::warn!("clipboard unavailable: {error}")).ok();
+        }
+        self.inner.as_mut()?.get_text().ok()
+    }
+}
+
+/// A clipboard holding a fixed text: for tests.
+#[derive(Debug, Default)]
+pub struct FakeClipboard(pub Option<String>);
+
+impl ClipboardSource for FakeClipboard {
+    fn text(&mut self) -> Option<String> {
+        self.0.clone()
+    }
+}

@@ -1,0 +1,69 @@
+//! The findings list and the list of repairs made to the paste.
+
+use egui::RichText;
+
+use super::theme;
+use crate::domain::hints::{remediation, title};
+use crate::domain::{Finding, FindingCode, Lang, Report};
+use crate::i18n::tr;
+
+/// Findings that describe a repair or transformation of the paste.
+const REPAIRS: &[FindingCode] = &[
+    FindingCode::InputBomStripped,
+    FindingCode::InputWhitespacePadded,
+    FindingCode::InputResObject,
+    FindingCode::InputExtracted,
+    FindingCode::InputWrapped,
+    FindingCode::DoubleJsonEncoded,
+    FindingCode::UrlEncodedInput,
+    FindingCode::Base64PlusMangled,
+    FindingCode::Base64LineBreaks,
+    FindingCode::KeyNormalized,
+];
+
+/// What was repaired, so the user learns what their transport does wrong.
+pub fn repairs_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
+    let repairs: Vec<&Finding> = report.findings.iter().filter(|finding| REPAIRS.contains(&finding.code)).collect();
+    if repairs.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(tr("repairs", lang));
+        for finding in repairs {
+            ui.label(format!("• {}", title(finding, lang)));
+        }
+    });
+    ui.add_space(8.0);
+}
+
+/// Every finding in order, each with its title and remediation.
+pub fn findings_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
+    ui.strong(tr("findings", lang));
+    ui.add_space(4.0);
+    for finding in &report.findings {
+        finding_ui(ui, finding, lang);
+    }
+}
+
+fn finding_ui(ui: &mut egui::Ui, finding: &Finding, lang: Lang) {
+    let severity = finding.severity();
+    let color = theme::severity_color(ui.visuals(), severity);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.6)))
+        .corner_radius(4.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(theme::severity_label(severity, lang)).strong().color(color));
+                ui.label(RichText::new(title(finding, lang)).strong());
+                ui.label(RichText::new(finding.code.as_str()).monospace().small().weak());
+            });
+            let text = remediation(finding, lang);
+            if !text.is_empty() {
+                ui.label(text);
+            }
+        });
+    ui.add_space(4.0);
+}

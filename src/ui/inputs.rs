@@ -1,0 +1,103 @@
+//! The input side: the response editor and the two key slots.
+
+use egui::RichText;
+
+use super::{Action, EDITOR_LIMIT_BYTES, SlotView, View, theme};
+use crate::domain::Severity;
+use crate::i18n::tr;
+use crate::platform::KeySlot;
+
+/// Response editor, key slots and notices.
+pub fn inputs_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let label = ui.strong(tr("response_label", lang));
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr("paste_from_clipboard", lang)).on_hover_text("Ctrl+Shift+V").clicked() {
+            actions.push(Action::PasteResponse);
+        }
+        if ui.button(tr("clear", lang)).on_hover_text("Ctrl+Shift+K").clicked() {
+            actions.push(Action::ClearResponse);
+        }
+    });
+    if response.len() > EDITOR_LIMIT_BYTES {
+        let size = format!("{} ({} KiB)", tr("large_paste", lang), response.len() / 1024);
+        ui.label(RichText::new(size).italics()).labelled_by(label.id);
+    } else {
+        let editor = egui::TextEdit::multiline(response)
+            .code_editor()
+            .desired_rows(10)
+            .desired_width(f32::INFINITY)
+            .hint_text(tr("response_hint", lang));
+        ui.add(editor).labelled_by(label.id);
+    }
+    ui.label(RichText::new(tr("drop_hint", lang)).small().weak());
+    ui.separator();
+    slot_ui(ui, KeySlot::AlipayPublicKey, view.public_key, view, actions);
+    ui.separator();
+    slot_ui(ui, KeySlot::AesKey, view.aes_key, view, actions);
+    notices_ui(ui, view, actions);
+}
+
+fn slot_ui(ui: &mut egui::Ui, slot: KeySlot, loaded: Option<&SlotView>, view: &View<'_>, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    let (title, shortcut) = match slot {
+        KeySlot::AlipayPublicKey => (tr("slot_public_key", lang), "Ctrl+O"),
+        KeySlot::AesKey => (tr("slot_aes_key", lang), "Ctrl+Shift+O"),
+    };
+    ui.strong(title);
+    match loaded {
+        Some(slot_view) => {
+            ui.label(format!("{}: {}", tr("loaded_from", lang), slot_view.source));
+            for line in &slot_view.summary {
+                ui.label(RichText::new(line).monospace().small());
+            }
+        }
+        None => {
+            ui.label(RichText::new(tr("not_loaded", lang)).weak());
+        }
+    }
+    ui.horizontal(|ui| {
+        let open_label = match slot {
+            KeySlot::AlipayPublicKey => tr("open_public_key", lang),
+            KeySlot::AesKey => tr("open_aes_key", lang),
+        };
+        let open = ui.add(egui::Button::new(open_label));
+        if open.on_hover_text(shortcut).clicked() {
+            actions.push(Action::OpenKey(slot));
+        }
+        let paste_label = match slot {
+            KeySlot::AlipayPublicKey => tr("paste_public_key", lang),
+            KeySlot::AesKey => tr("paste_aes_key", lang),
+        };
+        if ui.button(paste_label).clicked() {
+            actions.push(Action::PasteKey(slot));
+        }
+        let clear_label = match slot {
+            KeySlot::AlipayPublicKey => tr("clear_public_key", lang),
+            KeySlot::AesKey => tr("clear_aes_key", lang),
+        };
+        if ui.add_enabled(loaded.is_some(), egui::Button::new(clear_label)).clicked() {
+            actions.push(Action::ClearKey(slot));
+        }
+    });
+}
+
+fn notices_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    if view.notices.is_empty() {
+        return;
+    }
+    ui.separator();
+    for notice in view.notices {
+        let color = theme::severity_color(ui.visuals(), notice.severity);
+        let mut text = format!("{} {}", theme::severity_mark(notice.severity), tr(notice.key, view.lang));
+        if !notice.detail.is_empty() {
+            text.push_str(": ");
+            text.push_str(&notice.detail);
+        }
+        let text = RichText::new(text).color(color);
+        if notice.severity >= Severity::Warning { ui.label(text.strong()) } else { ui.label(text) };
+    }
+    if ui.small_button(tr("dismiss", view.lang)).clicked() {
+        actions.push(Action::DismissNotices);
+    }
+}

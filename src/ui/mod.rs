@@ -1,0 +1,142 @@
+//! The window's widgets. Thin: they render a precomputed [`Report`] and return [`Action`]s; the
+//! app applies them. No parsing, crypto or file access happens here.
+
+mod findings;
+mod inputs;
+pub mod json_view;
+mod report;
+pub mod theme;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::session::Notice;
+use crate::domain::{Lang, Report};
+use crate::i18n::tr;
+use crate::platform::KeySlot;
+
+/// What the user asked for. Applied by [`crate::app::App::apply`].
+#[must_use]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Replace the response with the clipboard's text.
+    PasteResponse,
+    /// Empty the response editor.
+    ClearResponse,
+    /// Choose a key file with the dialog.
+    OpenKey(KeySlot),
+    /// Load the clipboard's text as a key.
+    PasteKey(KeySlot),
+    /// Remove a key.
+    ClearKey(KeySlot),
+    /// Switch language.
+    SetLang(Lang),
+    /// Switch theme.
+    SetDark(bool),
+    /// Show or mask the mobile.
+    ToggleShowMobile,
+    /// Put text on the clipboard.
+    CopyJson(String),
+    /// Show the built-in demo again.
+    LoadDemo,
+    /// Hide the notices.
+    DismissNotices,
+}
+
+/// A loaded key as shown: where it came from and a safe summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotView {
+    /// File name, "clipboard" or "demo".
+    pub source: String,
+    /// Kind, size, fingerprint, certificate; never key material.
+    pub summary: Vec<String>,
+}
+
+/// Everything the widgets read.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// Dark theme.
+    pub dark: bool,
+    /// The demo data is shown.
+    pub demo: bool,
+    /// Show the mobile in full.
+    pub show_mobile: bool,
+    /// The current diagnosis.
+    pub report: Option<&'a Report>,
+    /// The Alipay public key slot.
+    pub public_key: Option<&'a SlotView>,
+    /// The AES key slot.
+    pub aes_key: Option<&'a SlotView>,
+    /// Messages about recent actions.
+    pub notices: &'a [Notice],
+}
+
+/// Responses larger than this are shown as a summary instead of an editor, so the window stays
+/// responsive; the diagnosis still covers the whole text.
+pub const EDITOR_LIMIT_BYTES: usize = 256 * 1024;
+
+/// The whole window.
+pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec<Action> {
+    let mut actions = shortcuts(ui);
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, view, &mut actions));
+    egui::Panel::left("inputs")
+        .resizable(true)
+        .default_size(440.0)
+        .min_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("inputs_scroll").show(ui, |ui| {
+                inputs::inputs_ui(ui, response, view, &mut actions);
+            });
+        });
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("report_scroll").show(ui, |ui| {
+            if let Some(report) = view.report {
+                report::report_ui(ui, report, view, &mut actions);
+            }
+        });
+    });
+    actions
+}
+
+/// Keyboard shortcuts, listed in each button's tooltip.
+fn shortcuts(ui: &mut egui::Ui) -> Vec<Action> {
+    let bindings = [
+        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::V), Action::PasteResponse),
+        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::K), Action::ClearResponse),
+        (KeyboardShortcut::new(Modifiers::COMMAND, Key::O), Action::OpenKey(KeySlot::AlipayPublicKey)),
+        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O), Action::OpenKey(KeySlot::AesKey)),
+    ];
+    ui.input_mut(|input| {
+        bindings
+            .into_iter()
+            .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
+            .map(|(_, action)| action)
+            .collect()
+    })
+}
+
+fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    ui.horizontal(|ui| {
+        ui.heading(tr("app_title", lang));
+        if view.demo {
+            let tag = egui::RichText::new(tr("demo_tag", lang)).strong().color(ui.visuals().warn_fg_color);
+            ui.label(tag).on_hover_text(tr("demo_tag_hint", lang));
+        } else if ui.button(tr("load_demo", lang)).clicked() {
+            actions.push(Action::LoadDemo);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let theme_label = if view.dark { tr("theme_light", lang) } else { tr("theme_dark", lang) };
+            if ui.button(theme_label).clicked() {
+                actions.push(Action::SetDark(!view.dark));
+            }
+            if ui.selectable_label(lang == Lang::En, "English").clicked() {
+                actions.push(Action::SetLang(Lang::En));
+            }
+            if ui.selectable_label(lang == Lang::Zh, "中文").clicked() {
+                actions.push(Action::SetLang(Lang::Zh));
+            }
+        });
+    });
+}

@@ -1,0 +1,147 @@
+//! The real app driven headless with egui_kittest: no GPU, no display, missing glyphs fatal.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use alipay_phone_doctor::app::session::KeySource;
+use alipay_phone_doctor::app::{App, Prefs};
+use alipay_phone_doctor::domain::hints::{remediation, title};
+use alipay_phone_doctor::domain::{FindingCode, Lang};
+use alipay_phone_doctor::platform::{FakeClipboard, FakePicker};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn case(name: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases").join(name).join(file)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harness<'static, App> {
+    let prefs = Prefs { lang, dark: true, public_key_path: None, aes_key_path: None };
+    let picker = FakePicker { answers: picks.into_iter().map(Some).collect(), asked: Vec::new() };
+    let app = App::new(prefs, Box::new(picker), Box::new(FakeClipboard(clipboard)));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_context_setup(alipay_phone_doctor::fonts::install_bundled)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn category(harness: &Harness<'_, App>) -> String {
+    harness.state().session.report.as_ref().unwrap().category.clone()
+}
+
+#[test]
+fn demo_shows_a_valid_signature_and_the_masked_mobile() {
+    let harness = harness(Lang::En, Vec::new(), None);
+    assert_eq!(category(&harness), "ok");
+    harness.get_by_label("✓ Valid");
+    harness.get_by_label("159****9050");
+    assert!(harness.query_by_label("15976719050").is_none(), "the mobile must be masked by default");
+    harness.get_by_label("Demo data");
+}
+
+#[test]
+fn show_reveals_the_mobile() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    harness.get_by_label("Show").click();
+    harness.run();
+    harness.get_by_label("15976719050");
+    harness.get_by_label("Hide").click();
+    harness.run();
+    assert!(harness.query_by_label("15976719050").is_none());
+}
+
+#[test]
+fn a_response_without_sign_shows_the_gateway_remediation() {
+    let response = read(&case("p008_sign_missing", "response.txt"));
+    let mut harness = harness(Lang::Zh, Vec::new(), Some(response));
+    harness.get_by_label("从剪贴板粘贴").click();
+    harness.run();
+    let report = harness.state().session.report.clone().unwrap();
+    assert!(report.has(FindingCode::SignMissing));
+    let finding = report.findings.iter().find(|finding| finding.code == FindingCode::SignMissing).unwrap();
+    harness.get_by_label(&title(finding, Lang::Zh));
+    harness.get_by_label(&remediation(finding, Lang::Zh));
+    assert!(harness.query_by_label("演示数据").is_none(), "the demo tag goes away with the user's own paste");
+}
+
+#[test]
+fn loading_the_apps_own_public_key_shows_the_wrong_key_diagnosis() {
+    let name = "p015_app_public_key_instead";
+    let picks = vec![case(name, "alipay_public_key.txt"), case(name, "aes_key.txt")];
+    let mut harness = harness(Lang::En, picks, Some(read(&case(name, "response.txt"))));
+    harness.get_by_label("Paste from clipboard").click();
+    harness.run();
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    harness.get_by_label("Open AES key…").click();
+    harness.run();
+    assert_eq!(category(&harness), "signature_key_mismatch");
+    harness.get_by_label("× Invalid");
+    harness.get_by_label("Category: signature_key_mismatch");
+    harness.get_by_label("Loaded from: alipay_public_key.txt");
+    assert_eq!(harness.state().prefs.public_key_path, Some(case(name, "alipay_public_key.txt")));
+}
+
+#[test]
+fn switching_language_changes_the_verdict() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    let report = harness.state().session.report.clone().unwrap();
+    let verdict = report.primary_finding().unwrap();
+    harness.get_by_label(&format!("✓ OK  {}", title(verdict, Lang::En)));
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label(&format!("✓ 通过  {}", title(verdict, Lang::Zh)));
+    assert_eq!(harness.state().prefs.lang, Lang::Zh);
+}
+
+#[test]
+fn diagnosis_runs_only_when_an_input_changes() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    let before = harness.state().session.diagnoses;
+    harness.run_steps(10);
+    assert_eq!(harness.state().session.diagnoses, before);
+    harness.get_by_label("Clear AES key").click();
+    harness.run();
+    assert_eq!(harness.state().session.diagnoses, before + 1);
+}
+
+#[test]
+fn a_private_key_is_refused() {
+    let private_key = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/demo_alipay_private_key.pem");
+    let mut harness = harness(Lang::En, vec![private_key.clone()], None);
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    let loaded = harness.state().session.public_key.as_ref().map(|key| key.source.clone());
+    assert_ne!(loaded, Some(KeySource::File(private_key)), "a private key must never be loaded");
+    assert!(harness.state().session.notices.iter().any(|notice| notice.key == "notice_private_key_refused"));
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_file_goes_to_the_slot_its_content_names() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    let aes = case("p001_ok_success", "aes_key.txt");
+    harness.input_mut().dropped_files.push(Arc::new(DroppedPath(aes)));
+    harness.run();
+    let session = &harness.state().session;
+    assert!(session.aes_key.is_some());
+    assert!(session.notices.iter().any(|notice| notice.key == "notice_dropped_aes_key"));
+}
