@@ -20,8 +20,10 @@ pub const WINDOW_TITLE: &str = "Alipay Phone Doctor · 支付宝手机号诊断"
 
 const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");
 
-/// Opens the desktop window and runs until it is closed.
-pub fn run_window() -> eframe::Result {
+/// Opens the desktop window and runs until it is closed. `started` is the process start, for the
+/// optional start-up probe ([`app::StartupProbe`]).
+pub fn run_window(started: std::time::Instant) -> eframe::Result {
+    let probe = app::StartupProbe::from_env(started);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
         .with_inner_size([1200.0, 800.0])
@@ -37,5 +39,5 @@ pub fn run_window() -> eframe::Result {
         system_font_fallback: false,
         ..Default::default()
     };
-    eframe::run_native(WINDOW_TITLE, options, Box::new(|cc| Ok(Box::new(app::App::from_creation_context(cc)))))
+    eframe::run_native(WINDOW_TITLE, options, Box::new(move |cc| Ok(Box::new(app::App::from_creation_context(cc, probe)))))
 }

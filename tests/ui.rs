@@ -1,5 +1,7 @@
 //! The real app driven headless with egui_kittest: no GPU, no display, missing glyphs fatal.
 
+#![expect(clippy::unwrap_used, reason = "test helpers panic on broken fixtures")]
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -48,12 +48,53 @@ pub struct App {
     pub session: Session,
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
+    probe: Option<StartupProbe>,
+}
+
+/// Measurement hooks for screenshots and start-up timing, set by environment variables:
+/// `APD_REPORT_FIRST_FRAME=1` prints the time from process start to the first frame on standard
+/// error; `APD_EXIT_AFTER_MS=N` closes the window N ms after start.
+#[derive(Debug, Clone, Copy)]
+pub struct StartupProbe {
+    started: std::time::Instant,
+    report_first_frame: bool,
+    exit_after: Option<std::time::Duration>,
+    first_frame_seen: bool,
+}
+
+impl StartupProbe {
+    /// Reads the environment; `None` when no hook is asked for.
+    pub fn from_env(started: std::time::Instant) -> Option<Self> {
+        let report_first_frame = std::env::var_os("APD_REPORT_FIRST_FRAME").is_some();
+        let exit_after = std::env::var("APD_EXIT_AFTER_MS")
+            .ok()
+            .and_then(|value| value.parse().ok())
+            .map(std::time::Duration::from_millis);
+        (report_first_frame || exit_after.is_some()).then_some(Self { started, report_first_frame, exit_after, first_frame_seen: false })
+    }
+
+    fn frame(&mut self, ctx: &egui::Context) {
+        if !self.first_frame_seen {
+            self.first_frame_seen = true;
+            if self.report_first_frame {
+                eprintln!("first frame after {} ms", self.started.elapsed().as_millis());
+            }
+        }
+        if let Some(exit_after) = self.exit_after {
+            let elapsed = self.started.elapsed();
+            if elapsed >= exit_after {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ctx.request_repaint_after(exit_after - elapsed);
+            }
+        }
+    }
 }
 
 impl App {
     /// Starts with the demo, then re-reads the remembered key files (which end the demo).
     pub fn new(prefs: Prefs, picker: Box<dyn FilePicker>, clipboard: Box<dyn ClipboardSource>) -> Self {
-        let mut app = Self { prefs, session: Session::with_demo(), picker, clipboard };
+        let mut app = Self { prefs, session: Session::with_demo(), picker, clipboard, probe: None };
         let remembered = [
             (KeySlot::AlipayPublicKey, app.prefs.public_key_path.clone()),
             (KeySlot::AesKey, app.prefs.aes_key_path.clone()),
@@ -68,10 +109,12 @@ impl App {
     }
 
     /// Creates the app from eframe's context: fonts, theme, stored preferences.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>) -> Self {
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, probe: Option<StartupProbe>) -> Self {
         crate::fonts::install(&cc.egui_ctx, crate::fonts::CjkFontProvider::with_system_fonts());
         let prefs: Prefs = cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
-        Self::new(prefs, Box::new(crate::platform::RfdPicker), Box::<crate::platform::SystemClipboard>::default())
+        let mut app = Self::new(prefs, Box::new(crate::platform::RfdPicker), Box::<crate::platform::SystemClipboard>::default());
+        app.probe = probe;
+        app
     }
 
     /// One frame: input side effects, the UI, then the actions it returned.
@@ -116,6 +159,9 @@ impl App {
             self.apply(ui.ctx(), action);
         }
         self.session.refresh(crate::cli::now_unix_secs());
+        if let Some(probe) = &mut self.probe {
+            probe.frame(ui.ctx());
+        }
     }
 
     /// Applies one action.

@@ -99,8 +99,11 @@ fn render_payload(out: &mut impl std::io::Write, report: &Report, lang: Lang, sh
     };
     let mut json = payload.json.clone();
     let masked = !show_mobile && report.mobile().is_some_and(|mobile| !mobile.is_empty());
-    if masked && let Some(mobile) = report.mobile().map(mask_mobile) {
-        json["mobile"] = serde_json::Value::String(mobile);
+    if masked
+        && let Some(mobile) = report.mobile().map(mask_mobile)
+        && let Some(slot) = json.get_mut("mobile")
+    {
+        *slot = serde_json::Value::String(mobile);
     }
     let trust = if payload.trusted { tr("trusted", lang) } else { tr("untrusted", lang) };
     let plain = if payload.plain { format!(", {}", tr("plain_payload", lang)) } else { String::new() };

@@ -48,7 +48,7 @@ pub fn decrypt_bytes(ciphertext: &[u8], key: &[u8]) -> Result<Zeroizing<Vec<u8>>
 }
 
 fn decrypt_with_iv(ciphertext: &[u8], key: &[u8], iv: &[u8]) -> Result<Zeroizing<Vec<u8>>, DecryptError> {
-    if ciphertext.is_empty() || ciphertext.len() % 16 != 0 {
+    if ciphertext.is_empty() || !ciphertext.len().is_multiple_of(16) {
         return Err(DecryptError::CiphertextLength { bytes: ciphertext.len() });
     }
     let result = match key.len() {

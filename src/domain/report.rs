@@ -247,22 +247,6 @@ pub fn mask_mobile(mobile: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_mainland_numbers() {
-        assert_eq!(mask_mobile("15976719050"), "159****9050");
-    }
-
-    #[test]
-    fn masks_short_and_overseas_numbers() {
-        assert_eq!(mask_mobile("123"), "***");
-        assert_eq!(mask_mobile("1-1234432112"), "1-1*****2112");
-    }
-}
-
 /// The finding codes that explain each category, in preference order.
 fn explaining_codes(category: &str) -> &'static [FindingCode] {
     use FindingCode as C;
@@ -319,5 +303,21 @@ impl Report {
         self.primary_finding()
             .map_or(Severity::Error, Finding::severity)
             .max(Severity::Warning)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_mainland_numbers() {
+        assert_eq!(mask_mobile("15976719050"), "159****9050");
+    }
+
+    #[test]
+    fn masks_short_and_overseas_numbers() {
+        assert_eq!(mask_mobile("123"), "***");
+        assert_eq!(mask_mobile("1-1234432112"), "1-1*****2112");
     }
 }
