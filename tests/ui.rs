@@ -147,3 +147,73 @@ fn a_dropped_file_goes_to_the_slot_its_content_names() {
     assert!(session.aes_key.is_some());
     assert!(session.notices.iter().any(|notice| notice.key == "notice_dropped_aes_key"));
 }
+
+#[test]
+fn a_large_paste_is_diagnosed_in_the_background() {
+    let demo = read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/demo_response.json").as_path());
+    let padded = format!("{}{demo}{}", " \n".repeat(1024 * 1024), "\n".repeat(1024));
+    let mut harness = harness(Lang::En, Vec::new(), Some(padded));
+    harness.get_by_label("Paste from clipboard").click();
+    harness.step();
+    harness.step();
+    harness.state_mut().session.wait();
+    harness.run();
+    assert!(!harness.state().session.working);
+    // The demo keys went away with the user's own paste, so the keys are missing now.
+    assert_eq!(category(&harness), "aes_key_missing");
+    harness.get_by_label_contains("Large paste loaded");
+}
+
+#[test]
+fn an_oversized_paste_is_refused_with_a_message() {
+    let huge = "x".repeat(65 * 1024 * 1024);
+    let mut harness = harness(Lang::En, Vec::new(), Some(huge));
+    harness.get_by_label("Paste from clipboard").click();
+    harness.run();
+    assert!(harness.state().session.notices.iter().any(|notice| notice.key == "notice_too_large"));
+    assert_eq!(category(&harness), "ok", "the previous input stays");
+}
+
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn persisted_state_holds_no_key_material_and_no_mobile() {
+    let name = "p001_ok_success";
+    let public_key = case(name, "alipay_public_key.txt");
+    let aes_key = case(name, "aes_key.txt");
+    let mut harness = harness(Lang::En, vec![public_key.clone(), aes_key.clone()], Some(read(&case(name, "response.txt"))));
+    harness.get_by_label("Paste from clipboard").click();
+    harness.run();
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    harness.get_by_label("Open AES key…").click();
+    harness.run();
+    harness.get_by_label("Show").click();
+    harness.run();
+    assert_eq!(category(&harness), "ok");
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let stored: String = storage.0.values().cloned().collect();
+    assert!(stored.contains("p001_ok_success"), "the key paths are remembered: {stored}");
+    let key_body: String = read(&public_key).chars().take(40).collect();
+    for secret in [key_body.as_str(), read(&aes_key).trim(), "15976719050", "9050", "SJzluzHRMYqaLkIs"] {
+        assert!(!stored.contains(secret), "persisted state leaks {secret:?}");
+    }
+}

@@ -104,7 +104,7 @@ impl App {
                 app.load_key_file(slot, &path);
             }
         }
-        app.session.refresh(crate::cli::now_unix_secs());
+        app.session.refresh(crate::cli::now_unix_secs(), None);
         app
     }
 
@@ -140,25 +140,17 @@ impl App {
             dark: self.prefs.dark,
             demo: self.session.demo,
             show_mobile: self.session.show_mobile,
+            working: self.session.working,
             report: self.session.report.as_ref(),
             public_key: public_key.as_ref(),
             aes_key: aes_key.as_ref(),
             notices: &self.session.notices,
         };
-        let before = self.session.demo.then(|| self.session.response.clone());
         let actions = ui::root_ui(ui, &mut self.session.response, &view);
-        if let Some(before) = before
-            && before != self.session.response
-        {
-            // Typing into the demo response makes it the user's own.
-            let typed = std::mem::take(&mut self.session.response);
-            self.session.response = before;
-            self.session.set_response(typed);
-        }
         for action in actions {
             self.apply(ui.ctx(), action);
         }
-        self.session.refresh(crate::cli::now_unix_secs());
+        self.session.refresh(crate::cli::now_unix_secs(), Some(ui.ctx()));
         if let Some(probe) = &mut self.probe {
             probe.frame(ui.ctx());
         }
@@ -167,7 +159,9 @@ impl App {
     /// Applies one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
+            Action::ResponseEdited => self.session.response_edited(),
             Action::PasteResponse => match self.clipboard.text() {
+                Some(text) if text.len() > session::MAX_RESPONSE_BYTES => self.refuse_large(text.len()),
                 Some(text) => self.session.set_response(text),
                 None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
             },
@@ -238,11 +232,17 @@ impl App {
                 self.notice("notice_dropped_aes_key", name, Severity::Info);
                 self.load_key_bytes(KeySlot::AesKey, KeySource::File(path.to_owned()), bytes);
             }
+            Kind::Response | Kind::Unknown if bytes.len() > session::MAX_RESPONSE_BYTES => self.refuse_large(bytes.len()),
             Kind::Response | Kind::Unknown => {
                 self.notice("notice_dropped_response", name, Severity::Info);
                 self.session.set_response(String::from_utf8_lossy(&bytes).into_owned());
             }
         }
+    }
+
+    fn refuse_large(&mut self, bytes: usize) {
+        let detail = format!("{} MiB > {} MiB", bytes / 1024 / 1024, session::MAX_RESPONSE_BYTES / 1024 / 1024);
+        self.notice("notice_too_large", detail, Severity::Error);
     }
 
     fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {

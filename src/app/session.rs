@@ -1,12 +1,19 @@
 //! What the window holds while it runs and never persists: the paste, the keys, the report.
 
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use zeroize::Zeroizing;
 
 use crate::domain::report::Severity;
 use crate::domain::{self, Inputs, Report};
 use crate::platform::KeySlot;
+
+/// Inputs at least this large are diagnosed on a worker thread.
+pub const BACKGROUND_THRESHOLD_BYTES: usize = 1024 * 1024;
+
+/// The largest response the window accepts (the command line has the same limit).
+pub const MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The built-in demo, made with throwaway keys (`assets/demo/`).
 pub mod demo {
@@ -42,10 +49,6 @@ impl KeyInput {
     pub fn new(source: KeySource, bytes: Vec<u8>) -> Self {
         Self { source, bytes: Zeroizing::new(bytes) }
     }
-
-    fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
 }
 
 /// A message about something the app did (a slot guess, a missing file, a refusal).
@@ -80,7 +83,13 @@ pub struct Session {
     pub aes_summary: Option<String>,
     /// How many times the diagnosis ran (it runs only when an input changes).
     pub diagnoses: u64,
-    diagnosed: Option<Inputs>,
+    /// True while a large input is being diagnosed in the background.
+    pub working: bool,
+    /// An input changed since the last diagnosis.
+    dirty: bool,
+    /// Increases with every input change; a background result for an older one is dropped.
+    generation: u64,
+    pending: Option<mpsc::Receiver<(u64, Report)>>,
 }
 
 impl Session {
@@ -97,6 +106,7 @@ impl Session {
         self.public_key = Some(KeyInput::new(KeySource::Demo, demo::PUBLIC_KEY.as_bytes().to_vec()));
         self.aes_key = Some(KeyInput::new(KeySource::Demo, demo::AES_KEY.as_bytes().to_vec()));
         self.demo = true;
+        self.dirty = true;
     }
 
     /// Removes whatever demo data is still shown: demo keys never fit the user's own data.
@@ -113,12 +123,24 @@ impl Session {
                 *slot = None;
             }
         }
+        self.dirty = true;
     }
 
     /// Replaces the response with the user's own text.
     pub fn set_response(&mut self, text: String) {
         self.end_demo();
         self.response = text;
+        self.dirty = true;
+    }
+
+    /// The editor changed the response in place.
+    pub fn response_edited(&mut self) {
+        if self.demo {
+            let typed = std::mem::take(&mut self.response);
+            self.end_demo();
+            self.response = typed;
+        }
+        self.dirty = true;
     }
 
     /// The slot's key.
@@ -138,6 +160,7 @@ impl Session {
             KeySlot::AlipayPublicKey => self.public_key = key,
             KeySlot::AesKey => self.aes_key = key,
         }
+        self.dirty = true;
     }
 
     /// The inputs as they are now.
@@ -150,21 +173,79 @@ impl Session {
         }
     }
 
-    /// Re-runs the diagnosis only when an input changed (compared in place, without copying).
-    pub fn refresh(&mut self, now_unix_secs: Option<u64>) {
-        let unchanged = self.diagnosed.as_ref().is_some_and(|previous| {
-            previous.response == self.response.as_bytes()
-                && previous.alipay_public_key.as_deref() == self.public_key.as_ref().map(KeyInput::bytes)
-                && previous.aes_key.as_deref() == self.aes_key.as_ref().map(KeyInput::bytes)
-        });
-        if unchanged && self.report.is_some() {
+    /// Re-runs the diagnosis only when an input changed. Large inputs are diagnosed on a worker
+    /// thread (the window keeps drawing and shows "working"); a newer input supersedes an older
+    /// one and the stale result is dropped. `repaint` wakes the window when a result arrives.
+    pub fn refresh(&mut self, now_unix_secs: Option<u64>, repaint: Option<&egui::Context>) {
+        self.poll();
+        if !self.dirty && (self.report.is_some() || self.working) {
             return;
         }
+        self.dirty = false;
+        self.generation += 1;
         let inputs = self.inputs(now_unix_secs);
-        self.report = Some(domain::diagnose(&inputs));
-        self.aes_summary = self.aes_key_summary();
         self.diagnoses += 1;
-        self.diagnosed = Some(inputs);
+        if inputs.response.len() < BACKGROUND_THRESHOLD_BYTES {
+            self.pending = None;
+            self.working = false;
+            self.install(domain::diagnose(&inputs));
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let generation = self.generation;
+        let repaint = repaint.cloned();
+        let spawned = std::thread::Builder::new().name("diagnose".to_owned()).spawn(move || {
+            let report = domain::diagnose(&inputs);
+            // The receiver is gone when a newer input replaced this one: nothing to do then.
+            let _ = sender.send((generation, report));
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+        match spawned {
+            Ok(_) => {
+                self.pending = Some(receiver);
+                self.working = true;
+            }
+            Err(error) => {
+                log::warn!("cannot start the diagnosis thread ({error}); diagnosing here");
+                self.working = false;
+                self.install(domain::diagnose(&self.inputs(now_unix_secs)));
+            }
+        }
+    }
+
+    fn poll(&mut self) {
+        let Some(receiver) = &self.pending else { return };
+        match receiver.try_recv() {
+            Ok((generation, report)) if generation == self.generation => {
+                self.pending = None;
+                self.working = false;
+                self.install(report);
+            }
+            Ok(_) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.working = false;
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    fn install(&mut self, report: Report) {
+        self.report = Some(report);
+        self.aes_summary = self.aes_key_summary();
+    }
+
+    /// Waits for a background diagnosis to finish (for tests and the command line).
+    pub fn wait(&mut self) {
+        if let Some(receiver) = self.pending.take() {
+            if let Ok((generation, report)) = receiver.recv()
+                && generation == self.generation
+            {
+                self.install(report);
+            }
+            self.working = false;
+        }
     }
 
     /// A short, non-secret description of the AES key: size and encoding.

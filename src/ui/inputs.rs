@@ -28,7 +28,9 @@ pub fn inputs_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>, acti
             .desired_rows(10)
             .desired_width(f32::INFINITY)
             .hint_text(tr("response_hint", lang));
-        ui.add(editor).labelled_by(label.id);
+        if ui.add(editor).labelled_by(label.id).changed() {
+            actions.push(Action::ResponseEdited);
+        }
     }
     ui.label(RichText::new(tr("drop_hint", lang)).small().weak());
     ui.separator();

@@ -18,6 +18,8 @@ use crate::platform::KeySlot;
 #[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// The editor changed the response.
+    ResponseEdited,
     /// Replace the response with the clipboard's text.
     PasteResponse,
     /// Empty the response editor.
@@ -62,6 +64,8 @@ pub struct View<'a> {
     pub demo: bool,
     /// Show the mobile in full.
     pub show_mobile: bool,
+    /// A large input is being diagnosed in the background.
+    pub working: bool,
     /// The current diagnosis.
     pub report: Option<&'a Report>,
     /// The Alipay public key slot.
@@ -91,6 +95,12 @@ pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec
         });
     egui::CentralPanel::default_margins().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("report_scroll").show(ui, |ui| {
+            if view.working {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr("working", view.lang));
+                });
+            }
             if let Some(report) = view.report {
                 report::report_ui(ui, report, view, &mut actions);
             }
