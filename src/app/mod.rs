@@ -128,11 +128,11 @@ impl App {
             }
         }
         let public_key = self.session.public_key.as_ref().map(|key| ui::SlotView {
-            source: source_label(&key.source),
+            source: source_label(&key.source, self.prefs.lang),
             summary: public_key_summary(self.session.report.as_ref()),
         });
         let aes_key = self.session.aes_key.as_ref().map(|key| ui::SlotView {
-            source: source_label(&key.source),
+            source: source_label(&key.source, self.prefs.lang),
             summary: self.session.aes_summary.iter().cloned().collect(),
         });
         let view = ui::View {
@@ -214,7 +214,7 @@ impl App {
 
     fn load_key_bytes(&mut self, slot: KeySlot, source: KeySource, bytes: Vec<u8>) {
         if sniff::guess(&bytes) == Kind::PrivateKey {
-            self.notice("notice_private_key_refused", source_label(&source), Severity::Error);
+            self.notice("notice_private_key_refused", source_label(&source, self.prefs.lang), Severity::Error);
             return;
         }
         self.session.set_key(slot, Some(KeyInput::new(source, bytes)));
@@ -284,11 +284,11 @@ pub fn file_name(path: &Path) -> String {
 }
 
 /// How a key's origin is shown.
-pub fn source_label(source: &KeySource) -> String {
+pub fn source_label(source: &KeySource, lang: Lang) -> String {
     match source {
         KeySource::File(path) => file_name(path),
-        KeySource::Pasted => "clipboard".to_owned(),
-        KeySource::Demo => "demo".to_owned(),
+        KeySource::Pasted => tr("source_clipboard", lang).to_owned(),
+        KeySource::Demo => tr("source_demo", lang).to_owned(),
     }
 }
 
