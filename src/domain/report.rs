@@ -187,6 +187,23 @@ pub struct Payload {
     pub trusted: bool,
 }
 
+impl Drop for Payload {
+    /// The payload holds the user's mobile: wipe every string when it is dropped or replaced.
+    fn drop(&mut self) {
+        wipe_strings(&mut self.json);
+    }
+}
+
+fn wipe_strings(value: &mut serde_json::Value) {
+    use zeroize::Zeroize as _;
+    match value {
+        serde_json::Value::String(text) => text.zeroize(),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(wipe_strings),
+        serde_json::Value::Object(map) => map.values_mut().for_each(wipe_strings),
+        serde_json::Value::Null | serde_json::Value::Bool(_) | serde_json::Value::Number(_) => {}
+    }
+}
+
 /// The whole diagnosis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
