@@ -23,7 +23,9 @@ impl CjkFontProvider {
     pub fn with_system_fonts() -> Self {
         Self {
             #[cfg(feature = "system_fonts")]
-            system: Some(egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-CN"))),
+            system: Some(
+                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-CN")),
+            ),
         }
     }
 
@@ -39,7 +41,11 @@ impl CjkFontProvider {
 impl FontProvider for CjkFontProvider {
     fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
         #[cfg(feature = "system_fonts")]
-        if let Some(font) = self.system.as_ref().and_then(|system| system.font_for(request)) {
+        if let Some(font) = self
+            .system
+            .as_ref()
+            .and_then(|system| system.font_for(request))
+        {
             return Some(font);
         }
         Some(FontInsert::new(

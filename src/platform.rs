@@ -25,7 +25,10 @@ impl FilePicker for RfdPicker {
     fn pick_key_file(&mut self, _slot: KeySlot, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(title)
-            .add_filter("Keys and certificates (.txt .pem .crt .cer .key)", &["txt", "pem", "crt", "cer", "key"])
+            .add_filter(
+                "Keys and certificates (.txt .pem .crt .cer .key)",
+                &["txt", "pem", "crt", "cer", "key"],
+            )
             .add_filter("All files", &["*"])
             .pick_file()
     }
@@ -43,7 +46,11 @@ pub struct FakePicker {
 impl FilePicker for FakePicker {
     fn pick_key_file(&mut self, slot: KeySlot, _title: &str) -> Option<PathBuf> {
         self.asked.push(slot);
-        if self.answers.is_empty() { None } else { self.answers.remove(0) }
+        if self.answers.is_empty() {
+            None
+        } else {
+            self.answers.remove(0)
+        }
     }
 }
 
@@ -62,7 +69,9 @@ pub struct SystemClipboard {
 impl ClipboardSource for SystemClipboard {
     fn text(&mut self) -> Option<String> {
         if self.inner.is_none() {
-            self.inner = arboard::Clipboard::new().map_err(|error| log::warn!("clipboard unavailable: {error}")).ok();
+            self.inner = arboard::Clipboard::new()
+                .map_err(|error| log::warn!("clipboard unavailable: {error}"))
+                .ok();
         }
         self.inner.as_mut()?.get_text().ok()
     }

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -18,9 +20,25 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn domain_layer_is_pure() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
+        &mut files,
+    );
     assert!(files.len() > 5, "domain sources not found");
-    let forbidden = ["egui", "eframe", "rfd", "std::fs", "std::net", "std::process", "File::open", "arboard", "crate::app", "crate::ui", "crate::cli", "crate::platform"];
+    let forbidden = [
+        "egui",
+        "eframe",
+        "rfd",
+        "std::fs",
+        "std::net",
+        "std::process",
+        "File::open",
+        "arboard",
+        "crate::app",
+        "crate::ui",
+        "crate::cli",
+        "crate::platform",
+    ];
     let mut violations = Vec::new();
     for file in &files {
         let source = std::fs::read_to_string(file).unwrap_or_default();
@@ -33,16 +51,33 @@ fn domain_layer_is_pure() {
             }
         }
     }
-    assert!(violations.is_empty(), "the domain layer must stay pure: {violations:#?}");
+    assert!(
+        violations.is_empty(),
+        "the domain layer must stay pure: {violations:#?}"
+    );
 }
 
 /// The UI renders reports; parsing and crypto stay in the domain.
 #[test]
 fn ui_layer_does_no_parsing_or_crypto() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+        &mut files,
+    );
     assert!(!files.is_empty(), "ui sources not found");
-    let forbidden = ["serde_json::from_", "base64", "rsa::", "aes::", "cbc::", "std::fs", "domain::input", "domain::signature", "domain::aes_cbc", "diagnose("];
+    let forbidden = [
+        "serde_json::from_",
+        "base64",
+        "rsa::",
+        "aes::",
+        "cbc::",
+        "std::fs",
+        "domain::input",
+        "domain::signature",
+        "domain::aes_cbc",
+        "diagnose(",
+    ];
     let mut violations = Vec::new();
     for file in &files {
         let source = std::fs::read_to_string(file).unwrap_or_default();
@@ -52,11 +87,15 @@ fn ui_layer_does_no_parsing_or_crypto() {
             }
         }
     }
-    assert!(violations.is_empty(), "the UI layer must only render: {violations:#?}");
+    assert!(
+        violations.is_empty(),
+        "the UI layer must only render: {violations:#?}"
+    );
 }
 
 fn locked_packages() -> Vec<(String, String)> {
-    let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock")).unwrap_or_default();
+    let lock = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"))
+        .unwrap_or_default();
     let parsed: toml::Table = toml::from_str(&lock).unwrap_or_default();
     parsed
         .get("package")
@@ -80,16 +119,42 @@ fn no_http_or_tls_crate_in_the_dependency_graph() {
     let packages = locked_packages();
     assert!(packages.len() > 50, "Cargo.lock not read");
     let banned = [
-        "reqwest", "hyper", "hyper-tls", "hyper-rustls", "ureq", "rustls", "tokio-rustls", "native-tls", "openssl", "openssl-sys",
-        "curl", "curl-sys", "isahc", "surf", "attohttpc", "h2", "h3", "quinn", "tungstenite", "websocket", "minreq",
+        "reqwest",
+        "hyper",
+        "hyper-tls",
+        "hyper-rustls",
+        "ureq",
+        "rustls",
+        "tokio-rustls",
+        "native-tls",
+        "openssl",
+        "openssl-sys",
+        "curl",
+        "curl-sys",
+        "isahc",
+        "surf",
+        "attohttpc",
+        "h2",
+        "h3",
+        "quinn",
+        "tungstenite",
+        "websocket",
+        "minreq",
     ];
-    let found: Vec<&(String, String)> = packages.iter().filter(|(name, _)| banned.contains(&name.as_str())).collect();
+    let found: Vec<&(String, String)> = packages
+        .iter()
+        .filter(|(name, _)| banned.contains(&name.as_str()))
+        .collect();
     assert!(found.is_empty(), "network crates in Cargo.lock: {found:?}");
 }
 
 /// One egui in the graph: widgets from two copies cannot be mixed.
 #[test]
 fn a_single_egui_version() {
-    let eguis: Vec<String> = locked_packages().into_iter().filter(|(name, _)| name == "egui").map(|(_, version)| version).collect();
+    let eguis: Vec<String> = locked_packages()
+        .into_iter()
+        .filter(|(name, _)| name == "egui")
+        .map(|(_, version)| version)
+        .collect();
     assert_eq!(eguis.len(), 1, "egui versions: {eguis:?}");
 }

@@ -14,7 +14,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn case(name: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases").join(name).join(file)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cases")
+        .join(name)
+        .join(file)
 }
 
 fn read(path: &Path) -> String {
@@ -22,8 +25,16 @@ fn read(path: &Path) -> String {
 }
 
 fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harness<'static, App> {
-    let prefs = Prefs { lang, dark: true, public_key_path: None, aes_key_path: None };
-    let picker = FakePicker { answers: picks.into_iter().map(Some).collect(), asked: Vec::new() };
+    let prefs = Prefs {
+        lang,
+        dark: true,
+        public_key_path: None,
+        aes_key_path: None,
+    };
+    let picker = FakePicker {
+        answers: picks.into_iter().map(Some).collect(),
+        asked: Vec::new(),
+    };
     let app = App::new(prefs, Box::new(picker), Box::new(FakeClipboard(clipboard)));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 1400.0))
@@ -34,7 +45,14 @@ fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harnes
 }
 
 fn category(harness: &Harness<'_, App>) -> String {
-    harness.state().session.report.as_ref().unwrap().category.clone()
+    harness
+        .state()
+        .session
+        .report
+        .as_ref()
+        .unwrap()
+        .category
+        .clone()
 }
 
 #[test]
@@ -43,7 +61,10 @@ fn demo_shows_a_valid_signature_and_the_masked_mobile() {
     assert_eq!(category(&harness), "ok");
     harness.get_by_label("✓ Valid");
     harness.get_by_label("159****9050");
-    assert!(harness.query_by_label("15976719050").is_none(), "the mobile must be masked by default");
+    assert!(
+        harness.query_by_label("15976719050").is_none(),
+        "the mobile must be masked by default"
+    );
     harness.get_by_label("Demo data");
 }
 
@@ -66,16 +87,26 @@ fn a_response_without_sign_shows_the_gateway_remediation() {
     harness.run();
     let report = harness.state().session.report.clone().unwrap();
     assert!(report.has(FindingCode::SignMissing));
-    let finding = report.findings.iter().find(|finding| finding.code == FindingCode::SignMissing).unwrap();
+    let finding = report
+        .findings
+        .iter()
+        .find(|finding| finding.code == FindingCode::SignMissing)
+        .unwrap();
     harness.get_by_label(&title(finding, Lang::Zh));
     harness.get_by_label(&remediation(finding, Lang::Zh));
-    assert!(harness.query_by_label("演示数据").is_none(), "the demo tag goes away with the user's own paste");
+    assert!(
+        harness.query_by_label("演示数据").is_none(),
+        "the demo tag goes away with the user's own paste"
+    );
 }
 
 #[test]
 fn loading_the_apps_own_public_key_shows_the_wrong_key_diagnosis() {
     let name = "p015_app_public_key_instead";
-    let picks = vec![case(name, "alipay_public_key.txt"), case(name, "aes_key.txt")];
+    let picks = vec![
+        case(name, "alipay_public_key.txt"),
+        case(name, "aes_key.txt"),
+    ];
     let mut harness = harness(Lang::En, picks, Some(read(&case(name, "response.txt"))));
     harness.get_by_label("Paste from clipboard").click();
     harness.run();
@@ -87,7 +118,10 @@ fn loading_the_apps_own_public_key_shows_the_wrong_key_diagnosis() {
     harness.get_by_label("× Invalid");
     harness.get_by_label("Category: signature_key_mismatch");
     harness.get_by_label("Loaded from: alipay_public_key.txt");
-    assert_eq!(harness.state().prefs.public_key_path, Some(case(name, "alipay_public_key.txt")));
+    assert_eq!(
+        harness.state().prefs.public_key_path,
+        Some(case(name, "alipay_public_key.txt"))
+    );
 }
 
 #[test]
@@ -115,13 +149,30 @@ fn diagnosis_runs_only_when_an_input_changes() {
 
 #[test]
 fn a_private_key_is_refused() {
-    let private_key = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/demo_alipay_private_key.pem");
+    let private_key =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/demo_alipay_private_key.pem");
     let mut harness = harness(Lang::En, vec![private_key.clone()], None);
     harness.get_by_label("Open public key…").click();
     harness.run();
-    let loaded = harness.state().session.public_key.as_ref().map(|key| key.source.clone());
-    assert_ne!(loaded, Some(KeySource::File(private_key)), "a private key must never be loaded");
-    assert!(harness.state().session.notices.iter().any(|notice| notice.key == "notice_private_key_refused"));
+    let loaded = harness
+        .state()
+        .session
+        .public_key
+        .as_ref()
+        .map(|key| key.source.clone());
+    assert_ne!(
+        loaded,
+        Some(KeySource::File(private_key)),
+        "a private key must never be loaded"
+    );
+    assert!(
+        harness
+            .state()
+            .session
+            .notices
+            .iter()
+            .any(|notice| notice.key == "notice_private_key_refused")
+    );
 }
 
 #[derive(Debug)]
@@ -141,16 +192,28 @@ impl egui::DroppedFile for DroppedPath {
 fn a_dropped_file_goes_to_the_slot_its_content_names() {
     let mut harness = harness(Lang::En, Vec::new(), None);
     let aes = case("p001_ok_success", "aes_key.txt");
-    harness.input_mut().dropped_files.push(Arc::new(DroppedPath(aes)));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(aes)));
     harness.run();
     let session = &harness.state().session;
     assert!(session.aes_key.is_some());
-    assert!(session.notices.iter().any(|notice| notice.key == "notice_dropped_aes_key"));
+    assert!(
+        session
+            .notices
+            .iter()
+            .any(|notice| notice.key == "notice_dropped_aes_key")
+    );
 }
 
 #[test]
 fn a_large_paste_is_diagnosed_in_the_background() {
-    let demo = read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo/demo_response.json").as_path());
+    let demo = read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/demo/demo_response.json")
+            .as_path(),
+    );
     let padded = format!("{}{demo}{}", " \n".repeat(1024 * 1024), "\n".repeat(1024));
     let mut harness = harness(Lang::En, Vec::new(), Some(padded));
     harness.get_by_label("Paste from clipboard").click();
@@ -170,7 +233,14 @@ fn an_oversized_paste_is_refused_with_a_message() {
     let mut harness = harness(Lang::En, Vec::new(), Some(huge));
     harness.get_by_label("Paste from clipboard").click();
     harness.run();
-    assert!(harness.state().session.notices.iter().any(|notice| notice.key == "notice_too_large"));
+    assert!(
+        harness
+            .state()
+            .session
+            .notices
+            .iter()
+            .any(|notice| notice.key == "notice_too_large")
+    );
     assert_eq!(category(&harness), "ok", "the previous input stays");
 }
 
@@ -198,7 +268,11 @@ fn persisted_state_holds_no_key_material_and_no_mobile() {
     let name = "p001_ok_success";
     let public_key = case(name, "alipay_public_key.txt");
     let aes_key = case(name, "aes_key.txt");
-    let mut harness = harness(Lang::En, vec![public_key.clone(), aes_key.clone()], Some(read(&case(name, "response.txt"))));
+    let mut harness = harness(
+        Lang::En,
+        vec![public_key.clone(), aes_key.clone()],
+        Some(read(&case(name, "response.txt"))),
+    );
     harness.get_by_label("Paste from clipboard").click();
     harness.run();
     harness.get_by_label("Open public key…").click();
@@ -211,9 +285,18 @@ fn persisted_state_holds_no_key_material_and_no_mobile() {
     let mut storage = MemoryStorage::default();
     eframe::App::save(harness.state_mut(), &mut storage);
     let stored: String = storage.0.values().cloned().collect();
-    assert!(stored.contains("p001_ok_success"), "the key paths are remembered: {stored}");
+    assert!(
+        stored.contains("p001_ok_success"),
+        "the key paths are remembered: {stored}"
+    );
     let key_body: String = read(&public_key).chars().take(40).collect();
-    for secret in [key_body.as_str(), read(&aes_key).trim(), "15976719050", "9050", "SJzluzHRMYqaLkIs"] {
+    for secret in [
+        key_body.as_str(),
+        read(&aes_key).trim(),
+        "15976719050",
+        "9050",
+        "SJzluzHRMYqaLkIs",
+    ] {
         assert!(!stored.contains(secret), "persisted state leaks {secret:?}");
     }
 }

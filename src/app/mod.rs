@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::Lang;
 use crate::domain::report::Severity;
 use crate::domain::sniff::{self, Kind};
-use crate::domain::Lang;
 use crate::i18n::tr;
 use crate::platform::{ClipboardSource, FilePicker, KeySlot};
 use crate::ui::{self, Action};
@@ -70,14 +70,22 @@ impl StartupProbe {
             .ok()
             .and_then(|value| value.parse().ok())
             .map(std::time::Duration::from_millis);
-        (report_first_frame || exit_after.is_some()).then_some(Self { started, report_first_frame, exit_after, first_frame_seen: false })
+        (report_first_frame || exit_after.is_some()).then_some(Self {
+            started,
+            report_first_frame,
+            exit_after,
+            first_frame_seen: false,
+        })
     }
 
     fn frame(&mut self, ctx: &egui::Context) {
         if !self.first_frame_seen {
             self.first_frame_seen = true;
             if self.report_first_frame {
-                eprintln!("first frame after {} ms", self.started.elapsed().as_millis());
+                eprintln!(
+                    "first frame after {} ms",
+                    self.started.elapsed().as_millis()
+                );
             }
         }
         if let Some(exit_after) = self.exit_after {
@@ -93,8 +101,18 @@ impl StartupProbe {
 
 impl App {
     /// Starts with the demo, then re-reads the remembered key files (which end the demo).
-    pub fn new(prefs: Prefs, picker: Box<dyn FilePicker>, clipboard: Box<dyn ClipboardSource>) -> Self {
-        let mut app = Self { prefs, session: Session::with_demo(), picker, clipboard, probe: None };
+    pub fn new(
+        prefs: Prefs,
+        picker: Box<dyn FilePicker>,
+        clipboard: Box<dyn ClipboardSource>,
+    ) -> Self {
+        let mut app = Self {
+            prefs,
+            session: Session::with_demo(),
+            picker,
+            clipboard,
+            probe: None,
+        };
         let remembered = [
             (KeySlot::AlipayPublicKey, app.prefs.public_key_path.clone()),
             (KeySlot::AesKey, app.prefs.aes_key_path.clone()),
@@ -109,22 +127,43 @@ impl App {
     }
 
     /// Creates the app from eframe's context: fonts, theme, stored preferences.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, probe: Option<StartupProbe>) -> Self {
-        crate::fonts::install(&cc.egui_ctx, crate::fonts::CjkFontProvider::with_system_fonts());
-        let prefs: Prefs = cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
-        let mut app = Self::new(prefs, Box::new(crate::platform::RfdPicker), Box::<crate::platform::SystemClipboard>::default());
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        probe: Option<StartupProbe>,
+    ) -> Self {
+        crate::fonts::install(
+            &cc.egui_ctx,
+            crate::fonts::CjkFontProvider::with_system_fonts(),
+        );
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut app = Self::new(
+            prefs,
+            Box::new(crate::platform::RfdPicker),
+            Box::<crate::platform::SystemClipboard>::default(),
+        );
         app.probe = probe;
         app
     }
 
     /// One frame: input side effects, the UI, then the actions it returned.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        ui.ctx().set_theme(if self.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        ui.ctx().set_theme(if self.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
         let dropped = ui.ctx().input(|input| input.raw.dropped_files.clone());
         for file in dropped {
             match file.bytes() {
                 Ok(bytes) => self.load_dropped(file.path(), bytes),
-                Err(error) => self.notice("notice_read_failed", format!("{}: {error}", file_name(file.path())), Severity::Error),
+                Err(error) => self.notice(
+                    "notice_read_failed",
+                    format!("{}: {error}", file_name(file.path())),
+                    Severity::Error,
+                ),
             }
         }
         let public_key = self.session.public_key.as_ref().map(|key| ui::SlotView {
@@ -150,7 +189,8 @@ impl App {
         for action in actions {
             self.apply(ui.ctx(), action);
         }
-        self.session.refresh(crate::cli::now_unix_secs(), Some(ui.ctx()));
+        self.session
+            .refresh(crate::cli::now_unix_secs(), Some(ui.ctx()));
         if let Some(probe) = &mut self.probe {
             probe.frame(ui.ctx());
         }
@@ -161,20 +201,27 @@ impl App {
         match action {
             Action::ResponseEdited => self.session.response_edited(),
             Action::PasteResponse => match self.clipboard.text() {
-                Some(text) if text.len() > session::MAX_RESPONSE_BYTES => self.refuse_large(text.len()),
+                Some(text) if text.len() > session::MAX_RESPONSE_BYTES => {
+                    self.refuse_large(text.len())
+                }
                 Some(text) => self.session.set_response(text),
                 None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
             },
             Action::ClearResponse => self.session.set_response(String::new()),
             Action::OpenKey(slot) => {
-                if let Some(path) = self.picker.pick_key_file(slot, tr(slot_title(slot), self.prefs.lang)) {
+                if let Some(path) = self
+                    .picker
+                    .pick_key_file(slot, tr(slot_title(slot), self.prefs.lang))
+                {
                     self.load_key_file(slot, &path);
                 }
             }
-            Action::PasteKey(slot) => match self.clipboard.text().filter(|text| !text.trim().is_empty()) {
-                Some(text) => self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes()),
-                None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
-            },
+            Action::PasteKey(slot) => {
+                match self.clipboard.text().filter(|text| !text.trim().is_empty()) {
+                    Some(text) => self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes()),
+                    None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
+                }
+            }
             Action::ClearKey(slot) => {
                 self.session.set_key(slot, None);
                 *self.remembered_path(slot) = None;
@@ -214,10 +261,15 @@ impl App {
 
     fn load_key_bytes(&mut self, slot: KeySlot, source: KeySource, bytes: Vec<u8>) {
         if sniff::guess(&bytes) == Kind::PrivateKey {
-            self.notice("notice_private_key_refused", source_label(&source, self.prefs.lang), Severity::Error);
+            self.notice(
+                "notice_private_key_refused",
+                source_label(&source, self.prefs.lang),
+                Severity::Error,
+            );
             return;
         }
-        self.session.set_key(slot, Some(KeyInput::new(source, bytes)));
+        self.session
+            .set_key(slot, Some(KeyInput::new(source, bytes)));
     }
 
     fn load_dropped(&mut self, path: &Path, bytes: Vec<u8>) {
@@ -226,27 +278,42 @@ impl App {
             Kind::PrivateKey => self.notice("notice_private_key_refused", name, Severity::Error),
             Kind::PublicKey => {
                 self.notice("notice_dropped_public_key", name, Severity::Info);
-                self.load_key_bytes(KeySlot::AlipayPublicKey, KeySource::File(path.to_owned()), bytes);
+                self.load_key_bytes(
+                    KeySlot::AlipayPublicKey,
+                    KeySource::File(path.to_owned()),
+                    bytes,
+                );
             }
             Kind::AesKey => {
                 self.notice("notice_dropped_aes_key", name, Severity::Info);
                 self.load_key_bytes(KeySlot::AesKey, KeySource::File(path.to_owned()), bytes);
             }
-            Kind::Response | Kind::Unknown if bytes.len() > session::MAX_RESPONSE_BYTES => self.refuse_large(bytes.len()),
+            Kind::Response | Kind::Unknown if bytes.len() > session::MAX_RESPONSE_BYTES => {
+                self.refuse_large(bytes.len())
+            }
             Kind::Response | Kind::Unknown => {
                 self.notice("notice_dropped_response", name, Severity::Info);
-                self.session.set_response(String::from_utf8_lossy(&bytes).into_owned());
+                self.session
+                    .set_response(String::from_utf8_lossy(&bytes).into_owned());
             }
         }
     }
 
     fn refuse_large(&mut self, bytes: usize) {
-        let detail = format!("{} MiB > {} MiB", bytes / 1024 / 1024, session::MAX_RESPONSE_BYTES / 1024 / 1024);
+        let detail = format!(
+            "{} MiB > {} MiB",
+            bytes / 1024 / 1024,
+            session::MAX_RESPONSE_BYTES / 1024 / 1024
+        );
         self.notice("notice_too_large", detail, Severity::Error);
     }
 
     fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {
-        self.session.notices.push(Notice { key, detail, severity });
+        self.session.notices.push(Notice {
+            key,
+            detail,
+            severity,
+        });
     }
 }
 
@@ -264,11 +331,17 @@ fn public_key_summary(report: Option<&crate::domain::Report>) -> Vec<String> {
                     | crate::domain::FindingCode::PublicKeyIsAesKey
             )
         });
-        return problem.map(|finding| crate::domain::hints::title(finding, crate::domain::Lang::En)).into_iter().collect();
+        return problem
+            .map(|finding| crate::domain::hints::title(finding, crate::domain::Lang::En))
+            .into_iter()
+            .collect();
     };
     let mut lines = vec![
         format!("{}, {} bits", key.kind, key.bits),
-        format!("SHA-256 {}", crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)),
+        format!(
+            "SHA-256 {}",
+            crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)
+        ),
     ];
     if let Some(cert) = &key.certificate {
         lines.push(cert.subject.clone());
@@ -280,7 +353,10 @@ fn public_key_summary(report: Option<&crate::domain::Report>) -> Vec<String> {
 
 /// The file's name, for notices.
 pub fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// How a key's origin is shown.

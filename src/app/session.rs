@@ -47,7 +47,10 @@ pub struct KeyInput {
 impl KeyInput {
     /// Wraps key bytes.
     pub fn new(source: KeySource, bytes: Vec<u8>) -> Self {
-        Self { source, bytes: Zeroizing::new(bytes) }
+        Self {
+            source,
+            bytes: Zeroizing::new(bytes),
+        }
     }
 }
 
@@ -103,8 +106,14 @@ impl Session {
     /// Fills every input with the demo data.
     pub fn load_demo(&mut self) {
         self.response = demo::RESPONSE.to_owned();
-        self.public_key = Some(KeyInput::new(KeySource::Demo, demo::PUBLIC_KEY.as_bytes().to_vec()));
-        self.aes_key = Some(KeyInput::new(KeySource::Demo, demo::AES_KEY.as_bytes().to_vec()));
+        self.public_key = Some(KeyInput::new(
+            KeySource::Demo,
+            demo::PUBLIC_KEY.as_bytes().to_vec(),
+        ));
+        self.aes_key = Some(KeyInput::new(
+            KeySource::Demo,
+            demo::AES_KEY.as_bytes().to_vec(),
+        ));
         self.demo = true;
         self.dirty = true;
     }
@@ -119,7 +128,10 @@ impl Session {
             self.response.clear();
         }
         for slot in [&mut self.public_key, &mut self.aes_key] {
-            if slot.as_ref().is_some_and(|key| key.source == KeySource::Demo) {
+            if slot
+                .as_ref()
+                .is_some_and(|key| key.source == KeySource::Demo)
+            {
                 *slot = None;
             }
         }
@@ -194,14 +206,16 @@ impl Session {
         let (sender, receiver) = mpsc::channel();
         let generation = self.generation;
         let repaint = repaint.cloned();
-        let spawned = std::thread::Builder::new().name("diagnose".to_owned()).spawn(move || {
-            let report = domain::diagnose(&inputs);
-            // The receiver is gone when a newer input replaced this one: nothing to do then.
-            let _ = sender.send((generation, report));
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
+        let spawned = std::thread::Builder::new()
+            .name("diagnose".to_owned())
+            .spawn(move || {
+                let report = domain::diagnose(&inputs);
+                // The receiver is gone when a newer input replaced this one: nothing to do then.
+                let _ = sender.send((generation, report));
+                if let Some(ctx) = repaint {
+                    ctx.request_repaint();
+                }
+            });
         match spawned {
             Ok(_) => {
                 self.pending = Some(receiver);
@@ -216,7 +230,9 @@ impl Session {
     }
 
     fn poll(&mut self) {
-        let Some(receiver) = &self.pending else { return };
+        let Some(receiver) = &self.pending else {
+            return;
+        };
         match receiver.try_recv() {
             Ok((generation, report)) if generation == self.generation => {
                 self.pending = None;
@@ -255,11 +271,17 @@ impl Session {
         let mut findings = Vec::new();
         Some(match domain::aeskey::parse(&text, &mut findings) {
             domain::aeskey::AesKeyOutcome::Missing => "empty".to_owned(),
-            domain::aeskey::AesKeyOutcome::Usable { key, hex: None } => format!("AES-{} (base64, {} bytes)", key.len() * 8, key.len()),
-            domain::aeskey::AesKeyOutcome::Usable { key, hex: Some(_) } | domain::aeskey::AesKeyOutcome::Invalid { hex: Some(key), .. } => {
+            domain::aeskey::AesKeyOutcome::Usable { key, hex: None } => {
+                format!("AES-{} (base64, {} bytes)", key.len() * 8, key.len())
+            }
+            domain::aeskey::AesKeyOutcome::Usable { key, hex: Some(_) }
+            | domain::aeskey::AesKeyOutcome::Invalid { hex: Some(key), .. } => {
                 format!("hex-looking text ({} bytes as hex)", key.len())
             }
-            domain::aeskey::AesKeyOutcome::Invalid { wrong_length: Some(bytes), .. } => format!("invalid: {} bytes", bytes.len()),
+            domain::aeskey::AesKeyOutcome::Invalid {
+                wrong_length: Some(bytes),
+                ..
+            } => format!("invalid: {} bytes", bytes.len()),
             domain::aeskey::AesKeyOutcome::Invalid { .. } => "invalid: not base64".to_owned(),
         })
     }

@@ -42,19 +42,35 @@ pub enum ReadError {
 
 /// Reads a file, or standard input for `-`, up to [`MAX_INPUT_BYTES`].
 pub fn read_input(flag: &'static str, path: &Path) -> Result<Vec<u8>, ReadError> {
-    let io_error = |source| ReadError::Io { flag, path: path.to_owned(), source };
+    let io_error = |source| ReadError::Io {
+        flag,
+        path: path.to_owned(),
+        source,
+    };
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
     } else {
         if path.is_dir() {
-            return Err(ReadError::Directory { flag, path: path.to_owned() });
+            return Err(ReadError::Directory {
+                flag,
+                path: path.to_owned(),
+            });
         }
         let file = std::fs::File::open(path).map_err(io_error)?;
-        file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(ReadError::TooLarge { flag, path: path.to_owned() });
+        return Err(ReadError::TooLarge {
+            flag,
+            path: path.to_owned(),
+        });
     }
     Ok(bytes)
 }

@@ -44,9 +44,18 @@ fn status_word(status: SignatureStatus) -> &'static str {
 pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result<()> {
     let mut out = anstream::stdout().lock();
     let verdict = report.verdict_severity();
-    let sentence = report.primary_finding().map(|finding| title(finding, lang)).unwrap_or_default();
+    let sentence = report
+        .primary_finding()
+        .map(|finding| title(finding, lang))
+        .unwrap_or_default();
     let bold = Style::new().bold();
-    writeln!(out, "{s}[{}] {sentence}{s:#}  ({})", severity_label(verdict, lang), report.category, s = style(verdict))?;
+    writeln!(
+        out,
+        "{s}[{}] {sentence}{s:#}  ({})",
+        severity_label(verdict, lang),
+        report.category,
+        s = style(verdict)
+    )?;
     writeln!(out)?;
     let signature = &report.signature;
     let sig_severity = match signature.status {
@@ -54,7 +63,13 @@ pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result
         SignatureStatus::Invalid => Severity::Error,
         SignatureStatus::Missing | SignatureStatus::NotChecked => Severity::Warning,
     };
-    write!(out, "{bold}{}{bold:#}: {s}{}{s:#}", tr("signature", lang), tr(status_word(signature.status), lang), s = style(sig_severity))?;
+    write!(
+        out,
+        "{bold}{}{bold:#}: {s}{}{s:#}",
+        tr("signature", lang),
+        tr(status_word(signature.status), lang),
+        s = style(sig_severity)
+    )?;
     if let Some(algorithm) = signature.algorithm {
         write!(out, " ({algorithm})")?;
     }
@@ -68,13 +83,34 @@ pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result
         writeln!(out, "  {}", tr(key, lang))?;
     }
     if let Some(preview) = &signature.signed_content_preview {
-        writeln!(out, "  {}: {preview} ({} {})", tr("signed_content", lang), signature.signed_content_len, tr("bytes", lang))?;
+        writeln!(
+            out,
+            "  {}: {preview} ({} {})",
+            tr("signed_content", lang),
+            signature.signed_content_len,
+            tr("bytes", lang)
+        )?;
     }
     if let Some(key) = &report.public_key {
         let short = crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256);
-        write!(out, "  {}: {}, {} {}, {} {short}", tr("public_key", lang), key.kind, key.bits, tr("key_bits", lang), tr("fingerprint", lang))?;
+        write!(
+            out,
+            "  {}: {}, {} {}, {} {short}",
+            tr("public_key", lang),
+            key.kind,
+            key.bits,
+            tr("key_bits", lang),
+            tr("fingerprint", lang)
+        )?;
         if let Some(cert) = &key.certificate {
-            write!(out, ", {} {} ({} – {})", tr("certificate", lang), cert.subject, cert.not_before, cert.not_after)?;
+            write!(
+                out,
+                ", {} {} ({} – {})",
+                tr("certificate", lang),
+                cert.subject,
+                cert.not_before,
+                cert.not_after
+            )?;
         }
         writeln!(out)?;
     }
@@ -83,7 +119,14 @@ pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result
     writeln!(out, "{bold}{}{bold:#}:", tr("findings", lang))?;
     for finding in &report.findings {
         let severity = finding.severity();
-        writeln!(out, "  {s}[{}]{s:#} {}  ({})", severity_label(severity, lang), title(finding, lang), finding.code.as_str(), s = style(severity))?;
+        writeln!(
+            out,
+            "  {s}[{}]{s:#} {}  ({})",
+            severity_label(severity, lang),
+            title(finding, lang),
+            finding.code.as_str(),
+            s = style(severity)
+        )?;
         let fix = remediation(finding, lang);
         if !fix.is_empty() && severity >= Severity::Warning {
             writeln!(out, "      {}: {fix}", tr("fix", lang))?;
@@ -92,10 +135,20 @@ pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result
     Ok(())
 }
 
-fn render_payload(out: &mut impl std::io::Write, report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result<()> {
+fn render_payload(
+    out: &mut impl std::io::Write,
+    report: &Report,
+    lang: Lang,
+    show_mobile: bool,
+) -> std::io::Result<()> {
     let bold = Style::new().bold();
     let Some(payload) = &report.payload else {
-        return writeln!(out, "{bold}{}{bold:#}: {}", tr("decryption", lang), tr("no_payload", lang));
+        return writeln!(
+            out,
+            "{bold}{}{bold:#}: {}",
+            tr("decryption", lang),
+            tr("no_payload", lang)
+        );
     };
     let mut json = payload.json.clone();
     let masked = !show_mobile && report.mobile().is_some_and(|mobile| !mobile.is_empty());
@@ -105,9 +158,21 @@ fn render_payload(out: &mut impl std::io::Write, report: &Report, lang: Lang, sh
     {
         *slot = serde_json::Value::String(mobile);
     }
-    let trust = if payload.trusted { tr("trusted", lang) } else { tr("untrusted", lang) };
-    let plain = if payload.plain { format!(", {}", tr("plain_payload", lang)) } else { String::new() };
-    writeln!(out, "{bold}{}{bold:#}: {json} [{trust}{plain}]", tr("decryption", lang))?;
+    let trust = if payload.trusted {
+        tr("trusted", lang)
+    } else {
+        tr("untrusted", lang)
+    };
+    let plain = if payload.plain {
+        format!(", {}", tr("plain_payload", lang))
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{bold}{}{bold:#}: {json} [{trust}{plain}]",
+        tr("decryption", lang)
+    )?;
     if masked {
         writeln!(out, "  {}", tr("mobile_masked_note", lang))?;
     }

@@ -21,10 +21,14 @@ pub struct Decrypted {
 
 /// Decodes the base64 ciphertext, decrypts and parses it.
 pub fn decrypt(ciphertext_b64: &str, key: &[u8]) -> Result<Decrypted, DecryptError> {
-    let ciphertext = super::b64::decode(ciphertext_b64).map_err(|_| DecryptError::CiphertextBase64)?;
+    let ciphertext =
+        super::b64::decode(ciphertext_b64).map_err(|_| DecryptError::CiphertextBase64)?;
     let plaintext = decrypt_bytes(&ciphertext, key)?;
     let json = json_object(&plaintext)?;
-    Ok(Decrypted { json, bits: key.len() * 8 })
+    Ok(Decrypted {
+        json,
+        bits: key.len() * 8,
+    })
 }
 
 /// True when the plaintext past the first block is a JSON object's tail: the payload carries
@@ -47,14 +51,23 @@ pub fn decrypt_bytes(ciphertext: &[u8], key: &[u8]) -> Result<Zeroizing<Vec<u8>>
     decrypt_with_iv(ciphertext, key, &ZERO_IV)
 }
 
-fn decrypt_with_iv(ciphertext: &[u8], key: &[u8], iv: &[u8]) -> Result<Zeroizing<Vec<u8>>, DecryptError> {
+fn decrypt_with_iv(
+    ciphertext: &[u8],
+    key: &[u8],
+    iv: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, DecryptError> {
     if ciphertext.is_empty() || !ciphertext.len().is_multiple_of(16) {
-        return Err(DecryptError::CiphertextLength { bytes: ciphertext.len() });
+        return Err(DecryptError::CiphertextLength {
+            bytes: ciphertext.len(),
+        });
     }
     let result = match key.len() {
-        16 => cbc::Decryptor::<aes::Aes128>::new_from_slices(key, iv).map(|cipher| cipher.decrypt_padded_vec::<Pkcs7>(ciphertext)),
-        24 => cbc::Decryptor::<aes::Aes192>::new_from_slices(key, iv).map(|cipher| cipher.decrypt_padded_vec::<Pkcs7>(ciphertext)),
-        32 => cbc::Decryptor::<aes::Aes256>::new_from_slices(key, iv).map(|cipher| cipher.decrypt_padded_vec::<Pkcs7>(ciphertext)),
+        16 => cbc::Decryptor::<aes::Aes128>::new_from_slices(key, iv)
+            .map(|cipher| cipher.decrypt_padded_vec::<Pkcs7>(ciphertext)),
+        24 => cbc::Decryptor::<aes::Aes192>::new_from_slices(key, iv)
+            .map(|cipher| cipher.decrypt_padded_vec::<Pkcs7>(ciphertext)),
+        32 => cbc::Decryptor::<aes::Aes256>::new_from_slices(key, iv)
+            .map(|cipher| cipher.decrypt_padded_vec::<Pkcs7>(ciphertext)),
         _ => return Err(DecryptError::Padding),
     };
     match result {
@@ -74,9 +87,15 @@ fn json_object(plaintext: &[u8]) -> Result<Value, DecryptError> {
 /// Encrypts a plaintext as Alipay does and returns base64. Used to build mock responses.
 pub fn encrypt_to_base64(plaintext: &[u8], key: &[u8]) -> Option<String> {
     let ciphertext = match key.len() {
-        16 => cbc::Encryptor::<aes::Aes128>::new_from_slices(key, &ZERO_IV).ok()?.encrypt_padded_vec::<Pkcs7>(plaintext),
-        24 => cbc::Encryptor::<aes::Aes192>::new_from_slices(key, &ZERO_IV).ok()?.encrypt_padded_vec::<Pkcs7>(plaintext),
-        32 => cbc::Encryptor::<aes::Aes256>::new_from_slices(key, &ZERO_IV).ok()?.encrypt_padded_vec::<Pkcs7>(plaintext),
+        16 => cbc::Encryptor::<aes::Aes128>::new_from_slices(key, &ZERO_IV)
+            .ok()?
+            .encrypt_padded_vec::<Pkcs7>(plaintext),
+        24 => cbc::Encryptor::<aes::Aes192>::new_from_slices(key, &ZERO_IV)
+            .ok()?
+            .encrypt_padded_vec::<Pkcs7>(plaintext),
+        32 => cbc::Encryptor::<aes::Aes256>::new_from_slices(key, &ZERO_IV)
+            .ok()?
+            .encrypt_padded_vec::<Pkcs7>(plaintext),
         _ => return None,
     };
     Some(super::b64::encode(&ciphertext))
@@ -123,9 +142,18 @@ mod tests {
         let ct = encrypt_to_base64(br#"{"code":"10000"}"#, &KEY).unwrap();
         let mut wrong = KEY;
         wrong[15] ^= 1;
-        assert!(matches!(decrypt(&ct, &wrong), Err(DecryptError::Padding | DecryptError::NotText | DecryptError::NotJson)));
-        assert_eq!(decrypt("QUJD", &KEY), Err(DecryptError::CiphertextLength { bytes: 3 }));
-        assert_eq!(decrypt("not base64", &KEY), Err(DecryptError::CiphertextBase64));
+        assert!(matches!(
+            decrypt(&ct, &wrong),
+            Err(DecryptError::Padding | DecryptError::NotText | DecryptError::NotJson)
+        ));
+        assert_eq!(
+            decrypt("QUJD", &KEY),
+            Err(DecryptError::CiphertextLength { bytes: 3 })
+        );
+        assert_eq!(
+            decrypt("not base64", &KEY),
+            Err(DecryptError::CiphertextBase64)
+        );
         let not_json = encrypt_to_base64(b"hello", &KEY).unwrap();
         assert_eq!(decrypt(&not_json, &KEY), Err(DecryptError::NotJson));
     }
@@ -138,6 +166,9 @@ mod tests {
             .encrypt_padded_vec::<Pkcs7>(br#"{"code":"10000","msg":"Success"}"#);
         let mut framed = iv.to_vec();
         framed.extend_from_slice(&body);
-        assert!(only_first_block_garbled(&super::super::b64::encode(&framed), &KEY));
+        assert!(only_first_block_garbled(
+            &super::super::b64::encode(&framed),
+            &KEY
+        ));
     }
 }

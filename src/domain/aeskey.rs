@@ -30,10 +30,11 @@ pub enum AesKeyOutcome {
     },
 }
 
-/// Reads the AES key text.
+/// Reads the AES key text: quotes, whitespace, literal `\n` and a byte-order mark are ignored.
 pub fn parse(text: &str, findings: &mut Vec<Finding>) -> AesKeyOutcome {
     let unescaped = text.replace("\\n", "").replace("\\r", "");
     let cleaned: String = unescaped
+        .trim_start_matches('\u{feff}')
         .trim()
         .trim_matches(|ch| ch == '"' || ch == '\'' || ch == ',')
         .chars()
@@ -47,7 +48,9 @@ pub fn parse(text: &str, findings: &mut Vec<Finding>) -> AesKeyOutcome {
     }
     let hex = hex_reading(&cleaned);
     match super::b64::decode_lenient(&cleaned).map(Zeroizing::new) {
-        Ok(bytes) if matches!(bytes.len(), 16 | 24 | 32) => AesKeyOutcome::Usable { key: bytes, hex },
+        Ok(bytes) if matches!(bytes.len(), 16 | 24 | 32) => {
+            AesKeyOutcome::Usable { key: bytes, hex }
+        }
         Ok(bytes) => {
             if hex.is_none() {
                 findings.push(
@@ -56,13 +59,19 @@ pub fn parse(text: &str, findings: &mut Vec<Finding>) -> AesKeyOutcome {
                         .with("classification", classify_length(bytes.len())),
                 );
             }
-            AesKeyOutcome::Invalid { hex, wrong_length: Some(bytes) }
+            AesKeyOutcome::Invalid {
+                hex,
+                wrong_length: Some(bytes),
+            }
         }
         Err(error) => {
             if hex.is_none() {
                 findings.push(Finding::new(FindingCode::AesKeyNotBase64).with("detail", error));
             }
-            AesKeyOutcome::Invalid { hex, wrong_length: None }
+            AesKeyOutcome::Invalid {
+                hex,
+                wrong_length: None,
+            }
         }
     }
 }
@@ -74,7 +83,11 @@ fn hex_reading(text: &str) -> Option<KeyBytes> {
     let bytes: Option<Vec<u8>> = text
         .as_bytes()
         .chunks(2)
-        .map(|pair| std::str::from_utf8(pair).ok().and_then(|digits| u8::from_str_radix(digits, 16).ok()))
+        .map(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|digits| u8::from_str_radix(digits, 16).ok())
+        })
         .collect();
     bytes.map(Zeroizing::new)
 }
@@ -103,10 +116,28 @@ mod tests {
     }
 
     #[test]
+    fn ignores_a_byte_order_mark() {
+        let mut findings = Vec::new();
+        let outcome = parse("\u{feff}m/PeLPvnlt9qff8XjFwp1g==\r\n", &mut findings);
+        assert!(matches!(outcome, AesKeyOutcome::Usable { ref key, hex: None } if key.len() == 16));
+        assert_eq!(
+            findings
+                .iter()
+                .map(|finding| finding.code)
+                .collect::<Vec<_>>(),
+            vec![FindingCode::KeyNormalized]
+        );
+    }
+
+    #[test]
     fn keeps_the_hex_reading_of_hex_looking_keys() {
         let mut findings = Vec::new();
         let outcome = parse("9bf3de2cfbe796df6a7dff178c5c29d6", &mut findings);
-        let AesKeyOutcome::Usable { key, hex: Some(hex) } = outcome else {
+        let AesKeyOutcome::Usable {
+            key,
+            hex: Some(hex),
+        } = outcome
+        else {
             panic!("expected both readings");
         };
         assert_eq!(key.len(), 24);
@@ -117,11 +148,29 @@ mod tests {
     #[test]
     fn reports_wrong_lengths_and_non_base64() {
         let mut findings = Vec::new();
-        assert!(matches!(parse("QUJD", &mut findings), AesKeyOutcome::Invalid { .. }));
+        assert!(matches!(
+            parse("QUJD", &mut findings),
+            AesKeyOutcome::Invalid { .. }
+        ));
         assert_eq!(findings[0].code, FindingCode::AesKeyInvalid);
         assert_eq!(findings[0].param("bytes"), Some("3"));
-        assert!(matches!(parse("not base64!", &mut findings), AesKeyOutcome::Invalid { .. }));
-        assert_eq!(findings[1].code, FindingCode::AesKeyNotBase64);
-        assert!(matches!(parse(" \n", &mut findings), AesKeyOutcome::Missing));
+        assert!(matches!(
+            parse("not base64!", &mut findings),
+            AesKeyOutcome::Invalid { .. }
+        ));
+        // The inner space is removed (reported as a normalisation) before decoding.
+        let codes: Vec<FindingCode> = findings.iter().map(|finding| finding.code).collect();
+        assert_eq!(
+            codes,
+            vec![
+                FindingCode::AesKeyInvalid,
+                FindingCode::KeyNormalized,
+                FindingCode::AesKeyNotBase64
+            ]
+        );
+        assert!(matches!(
+            parse(" \n", &mut findings),
+            AesKeyOutcome::Missing
+        ));
     }
 }

@@ -51,7 +51,9 @@ pub fn decide(facts: &Facts, findings: &[Finding]) -> String {
         "public_key_is_private_key"
     } else if let (SignatureStatus::Invalid, Some(failure)) = (facts.signature, facts.failure) {
         match failure {
-            Failure::NotBase64 | Failure::Length { .. } | Failure::NotWellFormed => "signature_key_mismatch",
+            Failure::NotBase64 | Failure::Length { .. } | Failure::NotWellFormed => {
+                "signature_key_mismatch"
+            }
             Failure::DigestMismatch { .. } => "content_tampered",
             Failure::OtherAlgorithm { .. } => "sign_type_mismatch",
         }

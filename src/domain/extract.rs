@@ -17,7 +17,8 @@ pub fn join_js_concatenation(text: &str) -> String {
         let trimmed = tail.trim_start_matches([' ', '\t']);
         if let Some(after_plus) = trimmed.strip_prefix('+') {
             let gap = after_plus.trim_start();
-            let crossed_line = after_plus.len() != gap.len() && after_plus[..after_plus.len() - gap.len()].contains('\n');
+            let crossed_line = after_plus.len() != gap.len()
+                && after_plus[..after_plus.len() - gap.len()].contains('\n');
             if crossed_line && let Some(next) = gap.strip_prefix('\'') {
                 rest = next;
                 continue;
@@ -68,7 +69,10 @@ mod tests {
 
     #[test]
     fn joins_inspect_concatenations_only_across_lines() {
-        assert_eq!(join_js_concatenation("{ a: 'ab' +\n    'cd' }"), "{ a: 'abcd' }");
+        assert_eq!(
+            join_js_concatenation("{ a: 'ab' +\n    'cd' }"),
+            "{ a: 'abcd' }"
+        );
         assert_eq!(join_js_concatenation("'a' + 'b'"), "'a' + 'b'");
     }
 

@@ -11,7 +11,9 @@ use super::report::Finding;
 const HINTS_TOML: &str = include_str!("../../assets/hints.toml");
 
 /// A display language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese.
@@ -32,7 +34,11 @@ impl Lang {
 
     /// Picks a language from a locale name such as `zh-CN` or `en_US.UTF-8`.
     pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("zh") { Self::Zh } else { Self::En }
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
     }
 }
 
@@ -101,17 +107,30 @@ mod tests {
     fn every_code_has_both_languages() {
         let table = table();
         for code in FindingCode::ALL {
-            let hint = table.get(code.as_str()).unwrap_or_else(|| panic!("no hint for {}", code.as_str()));
-            for text in [&hint.title_zh, &hint.title_en, &hint.remediation_zh, &hint.remediation_en] {
+            let hint = table
+                .get(code.as_str())
+                .unwrap_or_else(|| panic!("no hint for {}", code.as_str()));
+            for text in [
+                &hint.title_zh,
+                &hint.title_en,
+                &hint.remediation_zh,
+                &hint.remediation_en,
+            ] {
                 assert!(!text.trim().is_empty(), "empty text for {}", code.as_str());
             }
         }
-        assert_eq!(table.len(), FindingCode::ALL.len(), "the table has codes the program does not know");
+        assert_eq!(
+            table.len(),
+            FindingCode::ALL.len(),
+            "the table has codes the program does not know"
+        );
     }
 
     #[test]
     fn fills_parameters() {
-        let finding = Finding::new(FindingCode::AesKeyInvalid).with("bytes", 25).with("classification", "x");
+        let finding = Finding::new(FindingCode::AesKeyInvalid)
+            .with("bytes", 25)
+            .with("classification", "x");
         assert!(title(&finding, Lang::En).contains("25"));
         assert_eq!(fill("a {missing} b", &finding), "a ? b");
     }

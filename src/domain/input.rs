@@ -115,7 +115,8 @@ fn parse_inner(bytes: &[u8], findings: &mut Vec<Finding>) -> Result<Envelope, Un
     }
     if trimmed.len() != text.len() && text.trim_end_matches(['\n', '\r']) != trimmed {
         findings.push(
-            Finding::new(FindingCode::InputWhitespacePadded).with("bytes", text.len() - trimmed.len()),
+            Finding::new(FindingCode::InputWhitespacePadded)
+                .with("bytes", text.len() - trimmed.len()),
         );
     }
     let mut current = trimmed.to_owned();
@@ -148,8 +149,8 @@ fn unwrap_layers(mut current: String, findings: &mut Vec<Finding>) -> Result<Env
             }
             Step::Done(outcome) => {
                 if string_levels > 0 {
-                    let finding =
-                        Finding::new(FindingCode::DoubleJsonEncoded).with("levels", string_levels + 1);
+                    let finding = Finding::new(FindingCode::DoubleJsonEncoded)
+                        .with("levels", string_levels + 1);
                     findings.insert(0, finding);
                 }
                 return outcome;
@@ -168,7 +169,10 @@ fn step(text: &str, findings: &mut Vec<Finding>) -> Step {
                 Step::Again(inner, Finding::new(FindingCode::DoubleJsonEncoded))
             } else {
                 // A quoted bare ciphertext: read the value as the paste.
-                Step::Done(bare_ciphertext(inner.trim(), findings).ok_or_else(|| not_json(findings, "a JSON string that is not a payload")))
+                Step::Done(
+                    bare_ciphertext(inner.trim(), findings)
+                        .ok_or_else(|| not_json(findings, "a JSON string that is not a payload")),
+                )
             }
         }
         Ok(Value::Object(map)) => {
@@ -182,7 +186,10 @@ fn step(text: &str, findings: &mut Vec<Finding>) -> Step {
 
 fn note_formatting(text: &str, findings: &mut Vec<Finding>) {
     let push_once = |findings: &mut Vec<Finding>, code| {
-        if !findings.iter().any(|finding: &Finding| finding.code == code) {
+        if !findings
+            .iter()
+            .any(|finding: &Finding| finding.code == code)
+        {
             findings.push(Finding::new(code));
         }
     };
@@ -198,17 +205,27 @@ fn object_step(text: &str, map: &Map<String, Value>, findings: &mut Vec<Finding>
     if let Some(response) = map.get("response") {
         return response_step(text, map, response, findings);
     }
-    if let Some(Value::String(cipher)) = map.get("encryptedData").or_else(|| map.get("encrypted_data")) {
+    if let Some(Value::String(cipher)) = map
+        .get("encryptedData")
+        .or_else(|| map.get("encrypted_data"))
+    {
         findings.push(Finding::new(FindingCode::InputWrapped).with("field", "encryptedData"));
         let content = Content::Ciphertext(repair_base64("response", cipher, findings));
         return Step::Done(Ok(envelope_from(content, map, findings)));
     }
     for (field, value) in map {
         if let Some(next) = wrapped_payload(value) {
-            return Step::Again(next, Finding::new(FindingCode::InputWrapped).with("field", field));
+            return Step::Again(
+                next,
+                Finding::new(FindingCode::InputWrapped).with("field", field),
+            );
         }
     }
-    if map.contains_key("code") && ["msg", "mobile", "subCode", "sub_code"].iter().any(|key| map.contains_key(*key)) {
+    if map.contains_key("code")
+        && ["msg", "mobile", "subCode", "sub_code"]
+            .iter()
+            .any(|key| map.contains_key(*key))
+    {
         findings.push(Finding::new(FindingCode::AlreadyDecryptedPayload));
         return Step::Done(Err(Unusable::AlreadyDecrypted));
     }
@@ -217,7 +234,8 @@ fn object_step(text: &str, map: &Map<String, Value>, findings: &mut Vec<Finding>
         return Step::Done(Err(Unusable::NotJson));
     }
     let fields: Vec<&str> = map.keys().map(String::as_str).take(8).collect();
-    findings.push(Finding::new(FindingCode::ResponseFieldMissing).with("fields", fields.join(", ")));
+    findings
+        .push(Finding::new(FindingCode::ResponseFieldMissing).with("fields", fields.join(", ")));
     Step::Done(Err(Unusable::NotJson))
 }
 
@@ -235,9 +253,14 @@ fn wrapped_payload(value: &Value) -> Option<String> {
     }
 }
 
-fn response_step(text: &str, map: &Map<String, Value>, response: &Value, findings: &mut Vec<Finding>) -> Step {
+fn response_step(
+    text: &str,
+    map: &Map<String, Value>,
+    response: &Value,
+    findings: &mut Vec<Finding>,
+) -> Step {
     match response {
-        Value::Object(_) => {
+        Value::Object(inner) => {
             // Shape B: the signed bytes are the raw object text, exactly as it appears.
             let raw = serde_json::from_str::<HashMap<String, &RawValue>>(text)
                 .ok()
@@ -245,7 +268,15 @@ fn response_step(text: &str, map: &Map<String, Value>, response: &Value, finding
             let Some(signed_text) = raw else {
                 return Step::Done(Err(not_json(findings, "unreadable response object")));
             };
-            let content = Content::Plain { signed_text, json: response.clone() };
+            if inner.contains_key("response") {
+                // The `res` object after `res.response` was parsed: the object is the envelope
+                // itself, not business content. Read it from its raw text.
+                return Step::Again(signed_text, Finding::new(FindingCode::InputResObject));
+            }
+            let content = Content::Plain {
+                signed_text,
+                json: response.clone(),
+            };
             Step::Done(Ok(envelope_from(content, map, findings)))
         }
         Value::String(value) => {
@@ -255,26 +286,44 @@ fn response_step(text: &str, map: &Map<String, Value>, response: &Value, finding
                         Step::Again(value.clone(), Finding::new(FindingCode::InputResObject))
                     }
                     Ok(json @ Value::Object(_)) => {
-                        let content = Content::Plain { signed_text: value.clone(), json };
+                        let content = Content::Plain {
+                            signed_text: value.clone(),
+                            json,
+                        };
                         Step::Done(Ok(envelope_from(content, map, findings)))
                     }
-                    Ok(_) => Step::Done(Err(not_json(findings, "response holds JSON that is not an object"))),
+                    Ok(_) => Step::Done(Err(not_json(
+                        findings,
+                        "response holds JSON that is not an object",
+                    ))),
                     Err(error) if error.is_eof() => {
-                        findings.push(Finding::new(FindingCode::TruncatedInput).with("bytes", value.len()));
+                        findings.push(
+                            Finding::new(FindingCode::TruncatedInput).with("bytes", value.len()),
+                        );
                         Step::Done(Err(Unusable::Truncated))
                     }
-                    Err(_) => Step::Done(Err(not_json(findings, "response starts with { but is not JSON"))),
+                    Err(_) => Step::Done(Err(not_json(
+                        findings,
+                        "response starts with { but is not JSON",
+                    ))),
                 }
             } else {
                 let content = Content::Ciphertext(repair_base64("response", value, findings));
                 Step::Done(Ok(envelope_from(content, map, findings)))
             }
         }
-        _ => Step::Done(Err(not_json(findings, "response is neither a string nor an object"))),
+        _ => Step::Done(Err(not_json(
+            findings,
+            "response is neither a string nor an object",
+        ))),
     }
 }
 
-fn envelope_from(content: Content, map: &Map<String, Value>, findings: &mut Vec<Finding>) -> Envelope {
+fn envelope_from(
+    content: Content,
+    map: &Map<String, Value>,
+    findings: &mut Vec<Finding>,
+) -> Envelope {
     let text_field = |names: &[&str]| {
         names
             .iter()
@@ -304,15 +353,24 @@ fn unparsable_step(text: &str, error: &serde_json::Error, findings: &mut Vec<Fin
         return Step::Done(Ok(envelope));
     }
     let joined = super::extract::join_js_concatenation(text);
-    let (candidate, saw_eof) = super::extract::find_embedded_payload(&joined, MAX_EXTRACTION_CANDIDATES);
+    let (candidate, saw_eof) =
+        super::extract::find_embedded_payload(&joined, MAX_EXTRACTION_CANDIDATES);
     if let Some((offset, object_text)) = candidate {
-        return Step::Again(object_text, Finding::new(FindingCode::InputExtracted).with("offset", offset));
+        return Step::Again(
+            object_text,
+            Finding::new(FindingCode::InputExtracted).with("offset", offset),
+        );
     }
     if error.is_eof() || saw_eof {
         findings.push(Finding::new(FindingCode::TruncatedInput).with("bytes", text.len()));
         return Step::Done(Err(Unusable::Truncated));
     }
-    let detail = format!("{} (line {}, column {})", describe_json_error(error), error.line(), error.column());
+    let detail = format!(
+        "{} (line {}, column {})",
+        describe_json_error(error),
+        error.line(),
+        error.column()
+    );
     Step::Done(Err(not_json(findings, &detail)))
 }
 
@@ -324,17 +382,30 @@ fn describe_json_error(error: &serde_json::Error) -> &'static str {
     }
 }
 
-/// A paste made only of base64 characters: a bare ciphertext.
+/// A paste made only of base64 characters that could be an AES-CBC ciphertext: it decodes to a
+/// positive multiple of the 16-byte block. Its repairs are reported only when it is accepted, so a
+/// sentence that merely looks like base64 stays `not_json` without stray findings.
 fn bare_ciphertext(text: &str, findings: &mut Vec<Finding>) -> Option<Envelope> {
-    let is_b64 = |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '/' | '=' | ' ' | '\n' | '\r' | '\t');
+    let is_b64 = |ch: char| {
+        ch.is_ascii_alphanumeric() || matches!(ch, '+' | '/' | '=' | ' ' | '\n' | '\r' | '\t')
+    };
     let significant = text.chars().filter(|ch| !ch.is_whitespace()).count();
-    if significant < 16 || !text.chars().all(is_b64) || !text.chars().any(|ch| ch.is_ascii_digit() || ch == '/' || ch == '+') {
+    if significant < 16
+        || !text.chars().all(is_b64)
+        || !text
+            .chars()
+            .any(|ch| ch.is_ascii_digit() || ch == '/' || ch == '+')
+    {
         return None;
     }
-    let repaired = repair_base64("response", text, findings);
-    if super::b64::decode(&repaired).is_err() {
+    let mut repairs = Vec::new();
+    let repaired = repair_base64("response", text, &mut repairs);
+    let blocks =
+        super::b64::decode(&repaired).is_ok_and(|bytes| !bytes.is_empty() && bytes.len() % 16 == 0);
+    if !blocks {
         return None;
     }
+    findings.extend(repairs);
     findings.push(Finding::new(FindingCode::CiphertextOnly));
     Some(Envelope {
         content: Content::Ciphertext(repaired),
@@ -358,7 +429,10 @@ fn repair_base64(field: &'static str, value: &str, findings: &mut Vec<Finding>) 
         && decoded != repaired
     {
         repaired = decoded.into_owned();
-        if !findings.iter().any(|finding| finding.code == FindingCode::UrlEncodedInput) {
+        if !findings
+            .iter()
+            .any(|finding| finding.code == FindingCode::UrlEncodedInput)
+        {
             findings.push(Finding::new(FindingCode::UrlEncodedInput));
         }
     }
@@ -384,13 +458,23 @@ fn add_field(findings: &mut Vec<Finding>, code: FindingCode, field: &'static str
         }
         return;
     }
-    findings.push(Finding::new(code).with("fields", field).with("count", count));
+    findings.push(
+        Finding::new(code)
+            .with("fields", field)
+            .with("count", count),
+    );
 }
 
 /// Decodes a percent-encoded paste (`%7B%22response%22…`), leaving `+` as it is.
 fn percent_decode_whole(text: &str) -> Option<String> {
-    let lower_head: String = text.chars().take(3).collect::<String>().to_ascii_lowercase();
-    let looks_encoded = lower_head == "%7b" || lower_head == "%22" || text.to_ascii_lowercase().contains("%22response%22");
+    let lower_head: String = text
+        .chars()
+        .take(3)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let looks_encoded = lower_head == "%7b"
+        || lower_head == "%22"
+        || text.to_ascii_lowercase().contains("%22response%22");
     if !looks_encoded {
         return None;
     }
@@ -412,7 +496,10 @@ mod tests {
     fn reads_a_plain_envelope() {
         let parsed = parse(br#"{"response":"QUJDREVGR0hJSktMTU5PUA==","sign":"c2ln"}"#);
         let envelope = parsed.outcome.unwrap();
-        assert_eq!(envelope.content, Content::Ciphertext("QUJDREVGR0hJSktMTU5PUA==".to_owned()));
+        assert_eq!(
+            envelope.content,
+            Content::Ciphertext("QUJDREVGR0hJSktMTU5PUA==".to_owned())
+        );
         assert_eq!(envelope.sign.as_deref(), Some("c2ln"));
     }
 
@@ -426,7 +513,10 @@ mod tests {
     fn classifies_unusable_input() {
         assert_eq!(parse(b"  \n").outcome, Err(Unusable::Empty));
         assert_eq!(parse(&[0xff, 0xfe, 0x00]).outcome, Err(Unusable::Binary));
-        assert_eq!(parse(br#"{"response":"abc"#).outcome, Err(Unusable::Truncated));
+        assert_eq!(
+            parse(br#"{"response":"abc"#).outcome,
+            Err(Unusable::Truncated)
+        );
         assert_eq!(parse(b"hello world").outcome, Err(Unusable::NotJson));
         assert_eq!(
             parse(br#"{"code":"10000","msg":"Success","mobile":"1"}"#).outcome,
@@ -457,10 +547,27 @@ mod tests {
     }
 
     #[test]
+    fn unwraps_a_res_object_whose_response_was_already_parsed() {
+        // JSON.stringify(res) after res.response = JSON.parse(res.response).
+        let text = r#"{"response":{"response":"QUJDREVGR0hJSktMTU5PUA==","sign":"c2ln"}}"#;
+        let parsed = parse(text.as_bytes());
+        let envelope = parsed.outcome.as_ref().unwrap();
+        assert_eq!(
+            envelope.content,
+            Content::Ciphertext("QUJDREVGR0hJSktMTU5PUA==".to_owned())
+        );
+        assert_eq!(envelope.sign.as_deref(), Some("c2ln"));
+        assert_eq!(codes(&parsed), vec![FindingCode::InputResObject]);
+    }
+
+    #[test]
     fn repairs_spaces_and_reports_them() {
         let parsed = parse(br#"{"response":"QUJD REVGR0hJSktMTU5PUA==","sign":"c2 l"}"#);
         let envelope = parsed.outcome.unwrap();
-        assert_eq!(envelope.content, Content::Ciphertext("QUJD+REVGR0hJSktMTU5PUA==".to_owned()));
+        assert_eq!(
+            envelope.content,
+            Content::Ciphertext("QUJD+REVGR0hJSktMTU5PUA==".to_owned())
+        );
         assert_eq!(envelope.sign.as_deref(), Some("c2+l"));
         let finding = &parsed.findings[0];
         assert_eq!(finding.code, FindingCode::Base64PlusMangled);
@@ -477,10 +584,38 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_decodes_as_base64_is_not_a_ciphertext() {
+        // "user+denied+auth+2024+ok" decodes to 18 bytes: not an AES-CBC ciphertext.
+        let parsed = parse(b"user denied auth 2024 ok");
+        assert_eq!(parsed.outcome, Err(Unusable::NotJson));
+        assert_eq!(codes(&parsed), vec![FindingCode::NotJson]);
+        // 20 base64 characters without padding problems, 15 bytes: not a ciphertext either.
+        assert_eq!(
+            parse(b"abcdefghijklmnop1234").outcome,
+            Err(Unusable::NotJson)
+        );
+        // A real (space-damaged) bare ciphertext is still read, and its repair reported.
+        let parsed = parse(b"igATcyTqqgv1AFpBiHJyVf94zn4d80DWhHrnUhty 8RANJYRclz7h18/tips8L5UTuMmNV7rHGCs h7uZSZZQQ==");
+        assert!(
+            parsed
+                .outcome
+                .as_ref()
+                .is_ok_and(|envelope| envelope.bare_ciphertext)
+        );
+        assert_eq!(
+            codes(&parsed),
+            vec![FindingCode::Base64PlusMangled, FindingCode::CiphertextOnly]
+        );
+    }
+
+    #[test]
     fn decodes_url_encoding() {
         let text = "%7B%22response%22%3A%22QUJDREVGR0hJSktMTU5PUA%3D%3D%22%2C%22sign%22%3A%22c2ln%2B%22%7D";
         let parsed = parse(text.as_bytes());
-        assert_eq!(parsed.outcome.unwrap().sign.as_deref(), Some("c2ln+"));
+        assert_eq!(
+            parsed.outcome.as_ref().unwrap().sign.as_deref(),
+            Some("c2ln+")
+        );
         assert_eq!(codes(&parsed), vec![FindingCode::UrlEncodedInput]);
     }
 }

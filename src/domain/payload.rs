@@ -47,8 +47,12 @@ pub fn interpret(json: &Value, findings: &mut Vec<Finding>) -> Outcome {
     }
     let specific = match (code.as_str(), sub_code.as_str()) {
         ("20000", _) => Some(FindingCode::AlipayError20000),
-        ("40001", "isv.missing-encrypt-key") => Some(FindingCode::AlipayError40001MissingEncryptKey),
-        ("40001", "isv.missing-default-signature-type") => Some(FindingCode::AlipayError40001MissingDefaultSignatureType),
+        ("40001", "isv.missing-encrypt-key") => {
+            Some(FindingCode::AlipayError40001MissingEncryptKey)
+        }
+        ("40001", "isv.missing-default-signature-type") => {
+            Some(FindingCode::AlipayError40001MissingDefaultSignatureType)
+        }
         ("40002", _) => Some(FindingCode::AlipayError40002),
         ("40003", _) => Some(FindingCode::AlipayError40003),
         ("40006", _) => Some(FindingCode::AlipayError40006),
@@ -82,7 +86,13 @@ fn text_of(value: &Value) -> String {
 pub fn error_category(code: &str) -> String {
     let cleaned: String = code
         .chars()
-        .map(|ch| if ch.is_ascii_alphanumeric() { ch.to_ascii_lowercase() } else { '_' })
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() {
+                ch.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .take(32)
         .collect();
     format!("alipay_error_{cleaned}")
@@ -95,20 +105,38 @@ mod tests {
     fn run(json: &str) -> (Outcome, Vec<FindingCode>) {
         let mut findings = Vec::new();
         let outcome = interpret(&serde_json::from_str(json).unwrap(), &mut findings);
-        (outcome, findings.iter().map(|finding| finding.code).collect())
+        (
+            outcome,
+            findings.iter().map(|finding| finding.code).collect(),
+        )
     }
 
     #[test]
     fn interprets_success_and_empty_mobile() {
-        assert_eq!(run(r#"{"code":"10000","mobile":"1-123"}"#), (Outcome::Success, vec![FindingCode::ResultSuccess, FindingCode::MobileOverseas]));
-        assert_eq!(run(r#"{"code":"10000","mobile":""}"#).0, Outcome::MobileEmpty);
+        assert_eq!(
+            run(r#"{"code":"10000","mobile":"1-123"}"#),
+            (
+                Outcome::Success,
+                vec![FindingCode::ResultSuccess, FindingCode::MobileOverseas]
+            )
+        );
+        assert_eq!(
+            run(r#"{"code":"10000","mobile":""}"#).0,
+            Outcome::MobileEmpty
+        );
     }
 
     #[test]
     fn names_documented_errors_and_keeps_others_verbatim() {
         let (outcome, codes) = run(r#"{"code":"40001","subCode":"isv.missing-encrypt-key"}"#);
         assert_eq!(outcome, Outcome::Error("40001".to_owned()));
-        assert_eq!(codes, vec![FindingCode::AlipayError40001MissingEncryptKey, FindingCode::HintReauthorize]);
+        assert_eq!(
+            codes,
+            vec![
+                FindingCode::AlipayError40001MissingEncryptKey,
+                FindingCode::HintReauthorize
+            ]
+        );
         let (outcome, codes) = run(r#"{"code":40004,"sub_code":"x"}"#);
         assert_eq!(outcome, Outcome::Error("40004".to_owned()));
         assert_eq!(codes[0], FindingCode::AlipayErrorOther);

@@ -30,7 +30,7 @@ pub enum PublicKeyOutcome {
     /// Nothing given.
     Missing,
     /// A key to verify with.
-    Usable(LoadedKey),
+    Usable(Box<LoadedKey>),
     /// A private key: refused.
     Private,
     /// Cannot be used.
@@ -38,7 +38,11 @@ pub enum PublicKeyOutcome {
 }
 
 /// Reads key bytes. Findings describe what was found and any normalisation.
-pub fn parse(bytes: &[u8], now_unix_secs: Option<u64>, findings: &mut Vec<Finding>) -> PublicKeyOutcome {
+pub fn parse(
+    bytes: &[u8],
+    now_unix_secs: Option<u64>,
+    findings: &mut Vec<Finding>,
+) -> PublicKeyOutcome {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return PublicKeyOutcome::Missing;
     }
@@ -46,7 +50,10 @@ pub fn parse(bytes: &[u8], now_unix_secs: Option<u64>, findings: &mut Vec<Findin
         Ok(text) => match der_from_text(text, findings) {
             Ok(der) => der,
             Err(KeyError::PrivateKeyPem) => {
-                findings.push(Finding::new(FindingCode::PublicKeyIsPrivateKey).with("kind", "PEM private key"));
+                findings.push(
+                    Finding::new(FindingCode::PublicKeyIsPrivateKey)
+                        .with("kind", "PEM private key"),
+                );
                 return PublicKeyOutcome::Private;
             }
             Err(error) => {
@@ -59,28 +66,29 @@ pub fn parse(bytes: &[u8], now_unix_secs: Option<u64>, findings: &mut Vec<Findin
     from_der(&der, now_unix_secs, findings)
 }
 
-/// Normalises key text to DER. PEM armour of any label, quotes, literal `\n`, whitespace.
+/// Normalises key text to DER. PEM armour of any label, quotes, literal `\n`, whitespace, a BOM.
 fn der_from_text(text: &str, findings: &mut Vec<Finding>) -> Result<Zeroizing<Vec<u8>>, KeyError> {
     let unescaped = text.replace("\\r", "").replace("\\n", "\n");
-    let trimmed = unescaped.trim().trim_matches(|ch| ch == '"' || ch == '\'' || ch == ',').trim();
-    let body: String = if let Some(begin) = trimmed.find("-----BEGIN") {
-        let armoured = trimmed.get(begin..).unwrap_or_default();
-        let label_line = armoured.lines().next().unwrap_or_default();
-        if label_line.contains("PRIVATE") {
-            return Err(KeyError::PrivateKeyPem);
+    let trimmed = unescaped
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .trim_matches(|ch| ch == '"' || ch == '\'' || ch == ',')
+        .trim();
+    let (body, pem_file) = match armour(trimmed) {
+        Some(armoured) => {
+            if armoured.label.contains("PRIVATE") {
+                return Err(KeyError::PrivateKeyPem);
+            }
+            (armoured.body, armoured.canonical)
         }
-        armoured
-            .lines()
-            .skip(1)
-            .take_while(|line| !line.starts_with("-----END"))
-            .filter(|line| !line.contains(':'))
-            .collect()
-    } else {
-        trimmed.to_owned()
+        None => (trimmed.to_owned(), false),
     };
     let compact: String = body.chars().filter(|ch| !ch.is_whitespace()).collect();
-    let plain_file = text.trim_end_matches(['\n', '\r']) == text.trim() && !text.contains("\\n") && !text.contains('"') && !text.contains('\r');
-    let pem_file = trimmed.starts_with("-----BEGIN");
+    let plain_file = text.trim_end_matches(['\n', '\r']) == text.trim()
+        && !text.contains("\\n")
+        && !text.contains('"')
+        && !text.contains('\r')
+        && !text.starts_with('\u{feff}');
     if !(plain_file && (pem_file || compact == trimmed)) {
         findings.push(Finding::new(FindingCode::KeyNormalized).with("slot", "alipay_public_key"));
     }
@@ -92,17 +100,60 @@ fn der_from_text(text: &str, findings: &mut Vec<Finding>) -> Result<Zeroizing<Ve
         .map_err(|source| KeyError::Base64 { source })
 }
 
-fn from_der(der: &[u8], now_unix_secs: Option<u64>, findings: &mut Vec<Finding>) -> PublicKeyOutcome {
+/// A PEM block found in key text.
+struct Armour<'text> {
+    /// The label: `PUBLIC KEY`, `CERTIFICATE`, `RSA PRIVATE KEY`…
+    label: &'text str,
+    /// The base64 body, header lines (`Name: value`) removed.
+    body: String,
+    /// True for the usual layout: five dashes, label and body on their own lines.
+    canonical: bool,
+}
+
+/// Finds the first PEM block: `-----BEGIN <label>-----`, body, `-----END …`. Read by the dashes,
+/// not by lines, so a PEM joined onto one line, with spaces for line breaks, with four dashes or
+/// without its END line is still read.
+fn armour(text: &str) -> Option<Armour<'_>> {
+    let begin = text.find("-BEGIN")?;
+    let after_begin = text.get(begin + "-BEGIN".len()..)?;
+    let label_end = after_begin.find(['-', '\n']).unwrap_or(after_begin.len());
+    let label = after_begin.get(..label_end)?.trim();
+    let after_label = after_begin.get(label_end..)?;
+    let rest = after_label.trim_start_matches('-');
+    let dashes_after = after_label.len() - rest.len();
+    let body = rest
+        .find("-END")
+        .and_then(|end| rest.get(..end))
+        .unwrap_or(rest);
+    let body: Vec<&str> = body
+        .trim_end_matches('-')
+        .lines()
+        .filter(|line| !line.contains(':'))
+        .collect();
+    let canonical =
+        text.starts_with("-----BEGIN") && dashes_after == 5 && rest.starts_with(['\n', '\r']);
+    Some(Armour {
+        label,
+        body: body.join("\n"),
+        canonical,
+    })
+}
+
+fn from_der(
+    der: &[u8],
+    now_unix_secs: Option<u64>,
+    findings: &mut Vec<Finding>,
+) -> PublicKeyOutcome {
     if let Ok(cert) = Certificate::from_der(der) {
         return from_certificate(&cert, now_unix_secs, findings);
     }
     if let Ok(key) = PublicKey::from_public_key_der(der) {
-        return usable(key, der.to_vec(), "SPKI public key", None, findings);
+        return usable(key, der, "SPKI public key", None, findings);
     }
     if let Ok(key) = PublicKey::from_pkcs1_der(der) {
         findings.push(Finding::new(FindingCode::PublicKeyPkcs1));
         return match key.to_public_key_der() {
-            Ok(spki) => usable(key, spki.as_bytes().to_vec(), "PKCS#1 public key", None, findings),
+            Ok(spki) => usable(key, spki.as_bytes(), "PKCS#1 public key", None, findings),
             Err(error) => unparsable(findings, KeyError::Spki { source: error }),
         };
     }
@@ -134,20 +185,20 @@ fn private_key_kind(der: &[u8]) -> Option<&'static str> {
 
 fn usable(
     key: PublicKey,
-    spki_der: Vec<u8>,
+    spki_der: &[u8],
     kind: &'static str,
     certificate: Option<CertificateDescription>,
     findings: &mut Vec<Finding>,
 ) -> PublicKeyOutcome {
     let bits = usize::try_from(key.n().bit_width()).unwrap_or(0);
-    let fingerprint_sha256 = hex(&Sha256::digest(&spki_der));
+    let fingerprint_sha256 = hex(&Sha256::digest(spki_der));
     findings.push(
         Finding::new(FindingCode::PublicKeyLoaded)
             .with("kind", kind)
             .with("bits", bits)
             .with("fingerprint", short_fingerprint(&fingerprint_sha256)),
     );
-    PublicKeyOutcome::Usable(LoadedKey {
+    PublicKeyOutcome::Usable(Box::new(LoadedKey {
         key,
         description: KeyDescription {
             kind,
@@ -155,7 +206,7 @@ fn usable(
             fingerprint_sha256,
             certificate,
         },
-    })
+    }))
 }
 
 /// The first 16 hex digits, grouped by 4, for display.
@@ -169,7 +220,11 @@ pub fn short_fingerprint(hex: &str) -> String {
     head.join(":")
 }
 
-fn from_certificate(cert: &Certificate, now_unix_secs: Option<u64>, findings: &mut Vec<Finding>) -> PublicKeyOutcome {
+fn from_certificate(
+    cert: &Certificate,
+    now_unix_secs: Option<u64>,
+    findings: &mut Vec<Finding>,
+) -> PublicKeyOutcome {
     let tbs = cert.tbs_certificate();
     let spki_der = match tbs.subject_public_key_info().to_der() {
         Ok(der) => der,
@@ -202,13 +257,25 @@ fn from_certificate(cert: &Certificate, now_unix_secs: Option<u64>, findings: &m
     );
     if let Some(now) = now_unix_secs {
         if validity.not_after.to_unix_duration().as_secs() < now {
-            findings.push(Finding::new(FindingCode::CertificateExpired).with("not_after", &description.not_after));
+            findings.push(
+                Finding::new(FindingCode::CertificateExpired)
+                    .with("not_after", &description.not_after),
+            );
         } else if validity.not_before.to_unix_duration().as_secs() > now {
-            findings.push(Finding::new(FindingCode::CertificateNotYetValid).with("not_before", &description.not_before));
+            findings.push(
+                Finding::new(FindingCode::CertificateNotYetValid)
+                    .with("not_before", &description.not_before),
+            );
         }
     }
     classify_certificate(&description, findings);
-    usable(key, spki_der, "X.509 certificate", Some(description), findings)
+    usable(
+        key,
+        &spki_der,
+        "X.509 certificate",
+        Some(description),
+        findings,
+    )
 }
 
 /// Alipay's app certificates have `CN=<2088 PID>-<APPID>`; root certificates are self-issued
@@ -219,16 +286,25 @@ fn classify_certificate(description: &CertificateDescription, findings: &mut Vec
         .split(',')
         .find_map(|part| part.trim().strip_prefix("CN="))
         .unwrap_or_default();
-    let looks_app = cn
-        .split_once('-')
-        .is_some_and(|(pid, appid)| pid.starts_with("2088") && pid.len() == 16 && appid.len() >= 16 && appid.chars().all(|ch| ch.is_ascii_digit()));
+    let looks_app = cn.split_once('-').is_some_and(|(pid, appid)| {
+        pid.starts_with("2088")
+            && pid.len() == 16
+            && appid.len() >= 16
+            && appid.chars().all(|ch| ch.is_ascii_digit())
+    });
     let looks_root = description.subject == description.issuer
         && (description.subject.contains("Root") || description.subject.contains("ROOT"))
-        && (description.subject.contains("Ant Financial") || description.subject.contains("NRCAC") || description.subject.contains("Alipay"));
+        && (description.subject.contains("Ant Financial")
+            || description.subject.contains("NRCAC")
+            || description.subject.contains("Alipay"));
     if looks_app {
-        findings.push(Finding::new(FindingCode::CertificateIsAppCert).with("subject", &description.subject));
+        findings.push(
+            Finding::new(FindingCode::CertificateIsAppCert).with("subject", &description.subject),
+        );
     } else if looks_root {
-        findings.push(Finding::new(FindingCode::CertificateIsRootCert).with("subject", &description.subject));
+        findings.push(
+            Finding::new(FindingCode::CertificateIsRootCert).with("subject", &description.subject),
+        );
     }
 }
 
@@ -239,7 +315,11 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Big-endian unsigned bytes to a decimal string (certificate serials exceed `u128`).
 fn decimal_from_be_bytes(bytes: &[u8]) -> String {
-    let mut number: Vec<u8> = bytes.iter().copied().skip_while(|byte| *byte == 0).collect();
+    let mut number: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .skip_while(|byte| *byte == 0)
+        .collect();
     if number.is_empty() {
         return "0".to_owned();
     }
@@ -278,9 +358,80 @@ mod tests {
     #[test]
     fn refuses_private_key_pem_without_reading_it() {
         let mut findings = Vec::new();
-        let outcome = parse(b"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n", None, &mut findings);
+        let outcome = parse(
+            b"-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n",
+            None,
+            &mut findings,
+        );
         assert!(matches!(outcome, PublicKeyOutcome::Private));
         assert_eq!(findings[0].code, FindingCode::PublicKeyIsPrivateKey);
+    }
+
+    /// A 1024-bit throwaway SPKI, for the armour tests.
+    const SPKI_1024: &str = "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCqB6HEXablhbV88GHWzUN2SOtLJV8WjxKSSubhIN0HpXcdc5pu9q5oxMOOR2fKTqGj3YaPJZFLp0pU+FMUnP8zvQ8cY5IBwUTiwWqMi3MAU17Yeab7/xxNzgYDQVc0Sdptct8Dta42H1OXFQiihxEVqaEtAC62zq+ZLHKM9/+CkQIDAQAB";
+
+    fn loads(text: &str) -> (bool, Vec<FindingCode>) {
+        let mut findings = Vec::new();
+        let usable = matches!(
+            parse(text.as_bytes(), None, &mut findings),
+            PublicKeyOutcome::Usable(_)
+        );
+        (
+            usable,
+            findings.iter().map(|finding| finding.code).collect(),
+        )
+    }
+
+    #[test]
+    fn reads_pem_whatever_the_line_breaks() {
+        let lines: Vec<&str> = SPKI_1024
+            .as_bytes()
+            .chunks(64)
+            .filter_map(|chunk| std::str::from_utf8(chunk).ok())
+            .collect();
+        let pem = format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+            lines.join("\n")
+        );
+        assert_eq!(loads(&pem), (true, vec![FindingCode::PublicKeyLoaded]));
+        let one_line = format!("-----BEGIN PUBLIC KEY-----{SPKI_1024}-----END PUBLIC KEY-----");
+        assert_eq!(
+            loads(&one_line),
+            (
+                true,
+                vec![FindingCode::KeyNormalized, FindingCode::PublicKeyLoaded]
+            )
+        );
+        let spaced = format!(
+            "-----BEGIN PUBLIC KEY----- {} -----END PUBLIC KEY-----",
+            lines.join(" ")
+        );
+        assert!(loads(&spaced).0);
+        let four_dashes = format!("----BEGIN PUBLIC KEY----\n{SPKI_1024}\n----END PUBLIC KEY----");
+        assert!(loads(&four_dashes).0);
+        let no_end = format!("-----BEGIN PUBLIC KEY-----\n{SPKI_1024}\n");
+        assert!(loads(&no_end).0);
+        let private_one_line =
+            format!("-----BEGIN RSA PRIVATE KEY-----{SPKI_1024}-----END RSA PRIVATE KEY-----");
+        let mut findings = Vec::new();
+        assert!(matches!(
+            parse(private_one_line.as_bytes(), None, &mut findings),
+            PublicKeyOutcome::Private
+        ));
+    }
+
+    #[test]
+    fn strips_a_byte_order_mark() {
+        assert_eq!(
+            loads(&format!("\u{feff}{SPKI_1024}")),
+            (
+                true,
+                vec![FindingCode::KeyNormalized, FindingCode::PublicKeyLoaded]
+            )
+        );
+        let pem =
+            format!("\u{feff}-----BEGIN PUBLIC KEY-----\n{SPKI_1024}\n-----END PUBLIC KEY-----");
+        assert!(loads(&pem).0);
     }
 
     #[test]
@@ -294,8 +445,17 @@ mod tests {
     #[test]
     fn empty_is_missing_and_garbage_is_unusable() {
         let mut findings = Vec::new();
-        assert!(matches!(parse(b" \n", None, &mut findings), PublicKeyOutcome::Missing));
-        assert!(matches!(parse(b"not a key!", None, &mut findings), PublicKeyOutcome::Unusable));
-        assert_eq!(findings.last().unwrap().code, FindingCode::PublicKeyUnparsable);
+        assert!(matches!(
+            parse(b" \n", None, &mut findings),
+            PublicKeyOutcome::Missing
+        ));
+        assert!(matches!(
+            parse(b"not a key!", None, &mut findings),
+            PublicKeyOutcome::Unusable
+        ));
+        assert_eq!(
+            findings.last().unwrap().code,
+            FindingCode::PublicKeyUnparsable
+        );
     }
 }

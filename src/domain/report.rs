@@ -272,17 +272,37 @@ fn explaining_codes(category: &str) -> &'static [FindingCode] {
         "empty_input" => &[C::EmptyInput],
         "binary_input" => &[C::BinaryInput],
         "truncated_input" => &[C::TruncatedInput],
-        "not_json" => &[C::FrontendIdeUnsupported, C::FrontendAuthFailed, C::FrontendCallFailed, C::ResponseFieldMissing, C::NotJson],
+        "not_json" => &[
+            C::FrontendIdeUnsupported,
+            C::FrontendNoPermission,
+            C::FrontendUserCancelled,
+            C::FrontendAuthFailed,
+            C::FrontendCallFailed,
+            C::ResponseFieldMissing,
+            C::NotJson,
+        ],
         "already_decrypted_payload" => &[C::AlreadyDecryptedPayload],
         "public_key_is_private_key" => &[C::PublicKeyIsPrivateKey],
-        "signature_key_mismatch" => &[C::SignatureKeyMismatch, C::SignatureLengthMismatch, C::SignatureNotBase64],
+        "signature_key_mismatch" => &[
+            C::SignatureKeyMismatch,
+            C::SignatureLengthMismatch,
+            C::SignatureNotBase64,
+        ],
         "content_tampered" => &[C::ContentTampered],
         "sign_type_mismatch" => &[C::SignTypeMismatch],
         "aes_key_missing" => &[C::AesKeyMissing],
         "aes_key_invalid" => &[C::AesKeyInvalid, C::AesKeyNotBase64],
-        "aes_key_mismatch" => &[C::AesKeyMismatch, C::CiphertextNotBase64, C::CiphertextLengthInvalid],
+        "aes_key_mismatch" => &[
+            C::AesKeyMismatch,
+            C::CiphertextNotBase64,
+            C::CiphertextLengthInvalid,
+        ],
         "aes_key_hex_encoded" => &[C::AesKeyHexEncoded],
-        "public_key_missing" => &[C::PublicKeyIsAesKey, C::PublicKeyUnparsable, C::PublicKeyMissing],
+        "public_key_missing" => &[
+            C::PublicKeyIsAesKey,
+            C::PublicKeyUnparsable,
+            C::PublicKeyMissing,
+        ],
         "ciphertext_only" => &[C::CiphertextOnly],
         "sign_missing" => &[C::SignMissing],
         "base64_plus_mangled" => &[C::Base64PlusMangled],
@@ -309,7 +329,11 @@ impl Report {
         explaining_codes(&self.category)
             .iter()
             .find_map(|code| self.findings.iter().find(|finding| finding.code == *code))
-            .or_else(|| self.findings.iter().max_by_key(|finding| finding.severity()))
+            .or_else(|| {
+                self.findings
+                    .iter()
+                    .max_by_key(|finding| finding.severity())
+            })
     }
 
     /// The severity of the verdict: `Ok` for the `ok` category, else that of the primary finding.

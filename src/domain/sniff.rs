@@ -19,7 +19,11 @@ pub enum Kind {
 pub fn guess(bytes: &[u8]) -> Kind {
     let Ok(text) = std::str::from_utf8(bytes) else {
         // DER: a certificate or key starts with a SEQUENCE.
-        return if bytes.first() == Some(&0x30) { Kind::PublicKey } else { Kind::Unknown };
+        return if bytes.first() == Some(&0x30) {
+            Kind::PublicKey
+        } else {
+            Kind::Unknown
+        };
     };
     let trimmed = text.trim().trim_matches(|ch| ch == '"' || ch == '\'');
     if trimmed.contains("PRIVATE KEY-----") {
@@ -58,8 +62,14 @@ mod tests {
         assert_eq!(guess(br#"{"response":"x"}"#), Kind::Response);
         assert_eq!(guess(b"m/PeLPvnlt9qff8XjFwp1g==\n"), Kind::AesKey);
         assert_eq!(guess(b"9bf3de2cfbe796df6a7dff178c5c29d6"), Kind::AesKey);
-        assert_eq!(guess(b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"), Kind::PublicKey);
-        assert_eq!(guess(b"-----BEGIN RSA PRIVATE KEY-----\n"), Kind::PrivateKey);
+        assert_eq!(
+            guess(b"-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"),
+            Kind::PublicKey
+        );
+        assert_eq!(
+            guess(b"-----BEGIN RSA PRIVATE KEY-----\n"),
+            Kind::PrivateKey
+        );
         assert_eq!(guess(&[0x30, 0x82, 0x01]), Kind::PublicKey);
         assert_eq!(guess(b"hello"), Kind::Unknown);
     }

@@ -3,15 +3,26 @@
 use super::aeskey::AesKeyOutcome;
 use super::category::{Decryption, Facts};
 use super::codes::FindingCode;
+use super::fastverify::FastKey;
 use super::input::{Content, Envelope, Parsed};
 use super::pubkey::{LoadedKey, PublicKeyOutcome};
 use super::report::{Finding, Opening, Payload, Report, SignatureReport, SignatureStatus};
 use super::signature::{self, Failure, HashAlg, Variant};
 use super::{aes_cbc, category, payload};
 
-/// Builds the report from the parsed paste and keys.
-pub fn run(parsed: Parsed, public_key: &PublicKeyOutcome, aes_key: &AesKeyOutcome, key_findings: Vec<Finding>) -> Report {
-    let Parsed { outcome, findings: input_findings } = parsed;
+/// Builds the report from the parsed paste and keys. `fast` is the fast backend's parse of the
+/// usable public key, if any (it changes the speed, never the verdict).
+pub fn run(
+    parsed: Parsed,
+    public_key: &PublicKeyOutcome,
+    fast: Option<&FastKey>,
+    aes_key: &AesKeyOutcome,
+    key_findings: Vec<Finding>,
+) -> Report {
+    let Parsed {
+        outcome,
+        findings: input_findings,
+    } = parsed;
     let description = match public_key {
         PublicKeyOutcome::Usable(loaded) => Some(loaded.description.clone()),
         _ => None,
@@ -32,10 +43,12 @@ pub fn run(parsed: Parsed, public_key: &PublicKeyOutcome, aes_key: &AesKeyOutcom
     };
     let mut findings = input_findings;
     findings.extend(key_findings);
-    let (signature, failure) = signature_stage(&envelope, public_key, &mut findings);
+    let (signature, failure) = signature_stage(&envelope, (public_key, fast), &mut findings);
     let (decryption, json) = decryption_stage(&envelope, aes_key, &mut findings);
     let trusted = signature.status == SignatureStatus::Valid;
-    let result = json.as_ref().map(|json| payload::interpret(json, &mut findings));
+    let result = json
+        .as_ref()
+        .map(|json| payload::interpret(json, &mut findings));
     if json.is_some() && !trusted {
         findings.push(Finding::new(FindingCode::PayloadUntrusted));
     }
@@ -66,10 +79,16 @@ pub fn run(parsed: Parsed, public_key: &PublicKeyOutcome, aes_key: &AesKeyOutcom
 /// The exact bytes Alipay signed, and the variants that explain common mistakes.
 fn signed_content(content: &Content) -> (String, Vec<(Variant, Vec<u8>)>) {
     match content {
-        Content::Ciphertext(cipher) => (format!("\"{cipher}\""), vec![(Variant::Unquoted, cipher.as_bytes().to_vec())]),
+        Content::Ciphertext(cipher) => (
+            format!("\"{cipher}\""),
+            vec![(Variant::Unquoted, cipher.as_bytes().to_vec())],
+        ),
         Content::Plain { signed_text, .. } => {
             let variants = if signed_text.contains("\\/") {
-                vec![(Variant::Unescaped, signed_text.replace("\\/", "/").into_bytes())]
+                vec![(
+                    Variant::Unescaped,
+                    signed_text.replace("\\/", "/").into_bytes(),
+                )]
             } else {
                 Vec::new()
             };
@@ -106,7 +125,11 @@ fn declared_hash(envelope: &Envelope, findings: &mut Vec<Finding>) -> HashAlg {
     }
 }
 
-fn signature_stage(envelope: &Envelope, public_key: &PublicKeyOutcome, findings: &mut Vec<Finding>) -> (SignatureReport, Option<Failure>) {
+fn signature_stage(
+    envelope: &Envelope,
+    (public_key, fast): (&PublicKeyOutcome, Option<&FastKey>),
+    findings: &mut Vec<Finding>,
+) -> (SignatureReport, Option<Failure>) {
     let (content, variants) = signed_content(&envelope.content);
     let mut report = SignatureReport::with_status(SignatureStatus::NotChecked);
     report.declared_sign_type.clone_from(&envelope.sign_type);
@@ -121,7 +144,9 @@ fn signature_stage(envelope: &Envelope, public_key: &PublicKeyOutcome, findings:
     };
     let PublicKeyOutcome::Usable(loaded) = public_key else {
         if matches!(public_key, PublicKeyOutcome::Missing) {
-            let sign_bytes = super::b64::decode(sign).map(|bytes| bytes.len()).unwrap_or(0);
+            let sign_bytes = super::b64::decode(sign)
+                .map(|bytes| bytes.len())
+                .unwrap_or(0);
             findings.push(
                 Finding::new(FindingCode::PublicKeyMissing)
                     .with("sign_bytes", sign_bytes)
@@ -132,12 +157,20 @@ fn signature_stage(envelope: &Envelope, public_key: &PublicKeyOutcome, findings:
     };
     let declared = declared_hash(envelope, findings);
     report.algorithm = Some(declared.sign_type());
-    check_with_key(envelope, loaded, declared, (&content, &variants), sign, &mut report, findings)
+    check_with_key(
+        envelope,
+        (loaded, fast),
+        declared,
+        (&content, &variants),
+        sign,
+        &mut report,
+        findings,
+    )
 }
 
 fn check_with_key(
     envelope: &Envelope,
-    loaded: &LoadedKey,
+    (loaded, fast): (&LoadedKey, Option<&FastKey>),
     declared: HashAlg,
     (content, variants): (&str, &[(Variant, Vec<u8>)]),
     sign: &str,
@@ -145,19 +178,35 @@ fn check_with_key(
     findings: &mut Vec<Finding>,
 ) -> (SignatureReport, Option<Failure>) {
     if declared == HashAlg::Sha256 && loaded.description.bits < 2048 {
-        findings.push(Finding::new(FindingCode::PublicKeyWeakForRsa2).with("bits", loaded.description.bits));
+        findings.push(
+            Finding::new(FindingCode::PublicKeyWeakForRsa2).with("bits", loaded.description.bits),
+        );
     }
-    if let (Some(payload_sn), Some(cert)) = (&envelope.alipay_cert_sn, &loaded.description.certificate)
+    if let (Some(payload_sn), Some(cert)) =
+        (&envelope.alipay_cert_sn, &loaded.description.certificate)
         && payload_sn.trim() != cert.alipay_cert_sn
     {
-        findings.push(Finding::new(FindingCode::CertSnMismatch).with("payload_sn", payload_sn).with("cert_sn", &cert.alipay_cert_sn));
+        findings.push(
+            Finding::new(FindingCode::CertSnMismatch)
+                .with("payload_sn", payload_sn)
+                .with("cert_sn", &cert.alipay_cert_sn),
+        );
     }
-    let check = signature::check(&loaded.key, content.as_bytes(), sign, declared, variants);
+    let check = signature::check_fast(
+        &loaded.key,
+        fast,
+        content.as_bytes(),
+        sign,
+        declared,
+        variants,
+    );
     report.signature_len = check.signature_len;
     let failure = match check.result {
         Ok(()) => {
             report.status = SignatureStatus::Valid;
-            findings.push(Finding::new(FindingCode::SignatureValid).with("algorithm", declared.sign_type()));
+            findings.push(
+                Finding::new(FindingCode::SignatureValid).with("algorithm", declared.sign_type()),
+            );
             if matches!(envelope.content, Content::Ciphertext(_)) {
                 findings.push(Finding::new(FindingCode::SignNeedsQuotesHint));
             }
@@ -167,35 +216,56 @@ fn check_with_key(
     };
     report.status = SignatureStatus::Invalid;
     let (opening, finding) = match failure {
-        Failure::NotBase64 => (Opening::NotWellFormed, Finding::new(FindingCode::SignatureNotBase64).with("detail", "sign")),
+        Failure::NotBase64 => (
+            Opening::NotWellFormed,
+            Finding::new(FindingCode::SignatureNotBase64).with("detail", "sign"),
+        ),
         Failure::Length { bytes, expected } => (
             Opening::NotWellFormed,
-            Finding::new(FindingCode::SignatureLengthMismatch).with("bytes", bytes).with("expected", expected),
+            Finding::new(FindingCode::SignatureLengthMismatch)
+                .with("bytes", bytes)
+                .with("expected", expected),
         ),
-        Failure::NotWellFormed => (Opening::NotWellFormed, Finding::new(FindingCode::SignatureKeyMismatch)),
+        Failure::NotWellFormed => (
+            Opening::NotWellFormed,
+            Finding::new(FindingCode::SignatureKeyMismatch),
+        ),
         Failure::DigestMismatch { found } => {
             report.opened_digest_algorithm = Some(found.digest_name());
-            (Opening::DigestMismatch, Finding::new(FindingCode::ContentTampered).with("algorithm", found.sign_type()))
+            (
+                Opening::DigestMismatch,
+                Finding::new(FindingCode::ContentTampered).with("algorithm", found.sign_type()),
+            )
         }
         Failure::OtherAlgorithm { found } => {
             report.opened_digest_algorithm = Some(found.digest_name());
             (
                 Opening::OtherAlgorithm,
-                Finding::new(FindingCode::SignTypeMismatch).with("declared", declared.sign_type()).with("actual", found.sign_type()),
+                Finding::new(FindingCode::SignTypeMismatch)
+                    .with("declared", declared.sign_type())
+                    .with("actual", found.sign_type()),
             )
         }
     };
     report.opening = Some(opening);
     findings.push(finding);
     match check.matching_variant {
-        Some(Variant::Unquoted) => findings.push(Finding::new(FindingCode::SignatureVariantUnquoted)),
-        Some(Variant::Unescaped) => findings.push(Finding::new(FindingCode::SignatureVariantUnescaped)),
+        Some(Variant::Unquoted) => {
+            findings.push(Finding::new(FindingCode::SignatureVariantUnquoted))
+        }
+        Some(Variant::Unescaped) => {
+            findings.push(Finding::new(FindingCode::SignatureVariantUnescaped))
+        }
         None => {}
     }
     (report.clone(), Some(failure))
 }
 
-fn decryption_stage(envelope: &Envelope, aes_key: &AesKeyOutcome, findings: &mut Vec<Finding>) -> (Decryption, Option<serde_json::Value>) {
+fn decryption_stage(
+    envelope: &Envelope,
+    aes_key: &AesKeyOutcome,
+    findings: &mut Vec<Finding>,
+) -> (Decryption, Option<serde_json::Value>) {
     let cipher = match &envelope.content {
         Content::Plain { json, .. } => {
             findings.push(Finding::new(FindingCode::ResponseNotEncrypted));
@@ -205,7 +275,9 @@ fn decryption_stage(envelope: &Envelope, aes_key: &AesKeyOutcome, findings: &mut
     };
     match aes_key {
         AesKeyOutcome::Missing => {
-            let bytes = super::b64::decode(cipher).map(|bytes| bytes.len()).unwrap_or(0);
+            let bytes = super::b64::decode(cipher)
+                .map(|bytes| bytes.len())
+                .unwrap_or(0);
             findings.push(
                 Finding::new(FindingCode::AesKeyMissing)
                     .with("bytes", bytes)
@@ -215,7 +287,10 @@ fn decryption_stage(envelope: &Envelope, aes_key: &AesKeyOutcome, findings: &mut
         }
         AesKeyOutcome::Usable { key, hex } => match aes_cbc::decrypt(cipher, key) {
             Ok(decrypted) => decrypted_ok(decrypted, Decryption::Ok, findings),
-            Err(error) => match hex.as_deref().and_then(|hex| aes_cbc::decrypt(cipher, hex).ok()) {
+            Err(error) => match hex
+                .as_deref()
+                .and_then(|hex| aes_cbc::decrypt(cipher, hex).ok())
+            {
                 Some(decrypted) => hex_ok(decrypted, findings),
                 None => mismatch(cipher, key, error, findings),
             },
@@ -237,7 +312,11 @@ fn decryption_stage(envelope: &Envelope, aes_key: &AesKeyOutcome, findings: &mut
     }
 }
 
-fn decrypted_ok(decrypted: aes_cbc::Decrypted, state: Decryption, findings: &mut Vec<Finding>) -> (Decryption, Option<serde_json::Value>) {
+fn decrypted_ok(
+    decrypted: aes_cbc::Decrypted,
+    state: Decryption,
+    findings: &mut Vec<Finding>,
+) -> (Decryption, Option<serde_json::Value>) {
     findings.push(Finding::new(FindingCode::DecryptedOk).with("bits", decrypted.bits));
     if decrypted.bits != 128 {
         findings.push(Finding::new(FindingCode::AesKeySizeNote).with("bits", decrypted.bits));
@@ -245,16 +324,28 @@ fn decrypted_ok(decrypted: aes_cbc::Decrypted, state: Decryption, findings: &mut
     (state, Some(decrypted.json))
 }
 
-fn hex_ok(decrypted: aes_cbc::Decrypted, findings: &mut Vec<Finding>) -> (Decryption, Option<serde_json::Value>) {
+fn hex_ok(
+    decrypted: aes_cbc::Decrypted,
+    findings: &mut Vec<Finding>,
+) -> (Decryption, Option<serde_json::Value>) {
     findings.push(Finding::new(FindingCode::AesKeyHexEncoded));
     decrypted_ok(decrypted, Decryption::HexKey, findings)
 }
 
-fn mismatch(cipher: &str, key: &[u8], error: super::error::DecryptError, findings: &mut Vec<Finding>) -> (Decryption, Option<serde_json::Value>) {
+fn mismatch(
+    cipher: &str,
+    key: &[u8],
+    error: super::error::DecryptError,
+    findings: &mut Vec<Finding>,
+) -> (Decryption, Option<serde_json::Value>) {
     use super::error::DecryptError;
     let finding = match error {
-        DecryptError::CiphertextBase64 => Finding::new(FindingCode::CiphertextNotBase64).with("detail", error),
-        DecryptError::CiphertextLength { bytes } => Finding::new(FindingCode::CiphertextLengthInvalid).with("bytes", bytes),
+        DecryptError::CiphertextBase64 => {
+            Finding::new(FindingCode::CiphertextNotBase64).with("detail", error)
+        }
+        DecryptError::CiphertextLength { bytes } => {
+            Finding::new(FindingCode::CiphertextLengthInvalid).with("bytes", bytes)
+        }
         DecryptError::Padding | DecryptError::NotText | DecryptError::NotJson => {
             Finding::new(FindingCode::AesKeyMismatch).with("reason", error.reason())
         }

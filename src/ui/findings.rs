@@ -23,17 +23,23 @@ const REPAIRS: &[FindingCode] = &[
 
 /// What was repaired, so the user learns what their transport does wrong.
 pub fn repairs_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
-    let repairs: Vec<&Finding> = report.findings.iter().filter(|finding| REPAIRS.contains(&finding.code)).collect();
+    let repairs: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|finding| REPAIRS.contains(&finding.code))
+        .collect();
     if repairs.is_empty() {
         return;
     }
-    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.strong(tr("repairs", lang));
-        for finding in repairs {
-            ui.label(format!("• {}", title(finding, lang)));
-        }
-    });
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.strong(tr("repairs", lang));
+            for finding in repairs {
+                ui.label(format!("• {}", title(finding, lang)));
+            }
+        });
     ui.add_space(8.0);
 }
 
@@ -56,9 +62,18 @@ fn finding_ui(ui: &mut egui::Ui, finding: &Finding, lang: Lang) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(theme::severity_label(severity, lang)).strong().color(color));
+                ui.label(
+                    RichText::new(theme::severity_label(severity, lang))
+                        .strong()
+                        .color(color),
+                );
                 ui.label(RichText::new(title(finding, lang)).strong());
-                ui.label(RichText::new(finding.code.as_str()).monospace().small().weak());
+                ui.label(
+                    RichText::new(finding.code.as_str())
+                        .monospace()
+                        .small()
+                        .weak(),
+                );
             });
             let text = remediation(finding, lang);
             if !text.is_empty() {

@@ -8,20 +8,38 @@ use crate::i18n::tr;
 use crate::platform::KeySlot;
 
 /// Response editor, key slots and notices.
-pub fn inputs_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>, actions: &mut Vec<Action>) {
+pub fn inputs_ui(
+    ui: &mut egui::Ui,
+    response: &mut String,
+    view: &View<'_>,
+    actions: &mut Vec<Action>,
+) {
     let lang = view.lang;
     let label = ui.strong(tr("response_label", lang));
     ui.horizontal_wrapped(|ui| {
-        if ui.button(tr("paste_from_clipboard", lang)).on_hover_text("Ctrl+Shift+V").clicked() {
+        if ui
+            .button(tr("paste_from_clipboard", lang))
+            .on_hover_text("Ctrl+Shift+V")
+            .clicked()
+        {
             actions.push(Action::PasteResponse);
         }
-        if ui.button(tr("clear", lang)).on_hover_text("Ctrl+Shift+K").clicked() {
+        if ui
+            .button(tr("clear", lang))
+            .on_hover_text("Ctrl+Shift+K")
+            .clicked()
+        {
             actions.push(Action::ClearResponse);
         }
     });
     if response.len() > EDITOR_LIMIT_BYTES {
-        let size = format!("{} ({} KiB)", tr("large_paste", lang), response.len() / 1024);
-        ui.label(RichText::new(size).italics()).labelled_by(label.id);
+        let size = format!(
+            "{} ({} KiB)",
+            tr("large_paste", lang),
+            response.len() / 1024
+        );
+        ui.label(RichText::new(size).italics())
+            .labelled_by(label.id);
     } else {
         let editor = egui::TextEdit::multiline(response)
             .code_editor()
@@ -40,7 +58,13 @@ pub fn inputs_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>, acti
     notices_ui(ui, view, actions);
 }
 
-fn slot_ui(ui: &mut egui::Ui, slot: KeySlot, loaded: Option<&SlotView>, view: &View<'_>, actions: &mut Vec<Action>) {
+fn slot_ui(
+    ui: &mut egui::Ui,
+    slot: KeySlot,
+    loaded: Option<&SlotView>,
+    view: &View<'_>,
+    actions: &mut Vec<Action>,
+) {
     let lang = view.lang;
     let (title, shortcut) = match slot {
         KeySlot::AlipayPublicKey => (tr("slot_public_key", lang), "Ctrl+O"),
@@ -78,7 +102,10 @@ fn slot_ui(ui: &mut egui::Ui, slot: KeySlot, loaded: Option<&SlotView>, view: &V
             KeySlot::AlipayPublicKey => tr("clear_public_key", lang),
             KeySlot::AesKey => tr("clear_aes_key", lang),
         };
-        if ui.add_enabled(loaded.is_some(), egui::Button::new(clear_label)).clicked() {
+        if ui
+            .add_enabled(loaded.is_some(), egui::Button::new(clear_label))
+            .clicked()
+        {
             actions.push(Action::ClearKey(slot));
         }
     });
@@ -91,13 +118,21 @@ fn notices_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     ui.separator();
     for notice in view.notices {
         let color = theme::severity_color(ui.visuals(), notice.severity);
-        let mut text = format!("{} {}", theme::severity_mark(notice.severity), tr(notice.key, view.lang));
+        let mut text = format!(
+            "{} {}",
+            theme::severity_mark(notice.severity),
+            tr(notice.key, view.lang)
+        );
         if !notice.detail.is_empty() {
             text.push_str(": ");
             text.push_str(&notice.detail);
         }
         let text = RichText::new(text).color(color);
-        if notice.severity >= Severity::Warning { ui.label(text.strong()) } else { ui.label(text) };
+        if notice.severity >= Severity::Warning {
+            ui.label(text.strong())
+        } else {
+            ui.label(text)
+        };
     }
     if ui.small_button(tr("dismiss", view.lang)).clicked() {
         actions.push(Action::DismissNotices);

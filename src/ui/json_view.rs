@@ -27,10 +27,18 @@ fn write_value(job: &mut LayoutJob, value: &Value, depth: usize, formats: &[&Tex
             let count = map.len();
             for (index, (key, item)) in map.iter().enumerate() {
                 job.append(&"  ".repeat(depth + 1), 0.0, plain.clone());
-                job.append(&Value::String(key.clone()).to_string(), 0.0, key_format.clone());
+                job.append(
+                    &Value::String(key.clone()).to_string(),
+                    0.0,
+                    key_format.clone(),
+                );
                 job.append(": ", 0.0, plain.clone());
                 write_value(job, item, depth + 1, formats);
-                job.append(if index + 1 < count { ",\n" } else { "\n" }, 0.0, plain.clone());
+                job.append(
+                    if index + 1 < count { ",\n" } else { "\n" },
+                    0.0,
+                    plain.clone(),
+                );
             }
             job.append(&format!("{}}}", "  ".repeat(depth)), 0.0, plain.clone());
         }

@@ -89,22 +89,26 @@ pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec
         .default_size(440.0)
         .min_size(320.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().id_salt("inputs_scroll").show(ui, |ui| {
-                inputs::inputs_ui(ui, response, view, &mut actions);
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("inputs_scroll")
+                .show(ui, |ui| {
+                    inputs::inputs_ui(ui, response, view, &mut actions);
+                });
         });
     egui::CentralPanel::default_margins().show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("report_scroll").show(ui, |ui| {
-            if view.working {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(tr("working", view.lang));
-                });
-            }
-            if let Some(report) = view.report {
-                report::report_ui(ui, report, view, &mut actions);
-            }
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("report_scroll")
+            .show(ui, |ui| {
+                if view.working {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(tr("working", view.lang));
+                    });
+                }
+                if let Some(report) = view.report {
+                    report::report_ui(ui, report, view, &mut actions);
+                }
+            });
     });
     actions
 }
@@ -112,10 +116,22 @@ pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec
 /// Keyboard shortcuts, listed in each button's tooltip.
 fn shortcuts(ui: &mut egui::Ui) -> Vec<Action> {
     let bindings = [
-        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::V), Action::PasteResponse),
-        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::K), Action::ClearResponse),
-        (KeyboardShortcut::new(Modifiers::COMMAND, Key::O), Action::OpenKey(KeySlot::AlipayPublicKey)),
-        (KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O), Action::OpenKey(KeySlot::AesKey)),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::V),
+            Action::PasteResponse,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::K),
+            Action::ClearResponse,
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+            Action::OpenKey(KeySlot::AlipayPublicKey),
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
+            Action::OpenKey(KeySlot::AesKey),
+        ),
     ];
     ui.input_mut(|input| {
         bindings
@@ -131,13 +147,19 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.heading(tr("app_title", lang));
         if view.demo {
-            let tag = egui::RichText::new(tr("demo_tag", lang)).strong().color(ui.visuals().warn_fg_color);
+            let tag = egui::RichText::new(tr("demo_tag", lang))
+                .strong()
+                .color(ui.visuals().warn_fg_color);
             ui.label(tag).on_hover_text(tr("demo_tag_hint", lang));
         } else if ui.button(tr("load_demo", lang)).clicked() {
             actions.push(Action::LoadDemo);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let theme_label = if view.dark { tr("theme_light", lang) } else { tr("theme_dark", lang) };
+            let theme_label = if view.dark {
+                tr("theme_light", lang)
+            } else {
+                tr("theme_dark", lang)
+            };
             if ui.button(theme_label).clicked() {
                 actions.push(Action::SetDark(!view.dark));
             }

@@ -13,27 +13,36 @@ use crate::i18n::tr;
 pub fn report_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &mut Vec<Action>) {
     verdict_ui(ui, report, view.lang);
     ui.add_space(8.0);
-    card(ui, tr("signature", view.lang), |ui| signature_ui(ui, report, view.lang));
+    card(ui, tr("signature", view.lang), |ui| {
+        signature_ui(ui, report, view.lang)
+    });
     ui.add_space(8.0);
-    card(ui, tr("decryption", view.lang), |ui| decryption_ui(ui, report, view, actions));
+    card(ui, tr("decryption", view.lang), |ui| {
+        decryption_ui(ui, report, view, actions)
+    });
     ui.add_space(8.0);
     findings::repairs_ui(ui, report, view.lang);
     findings::findings_ui(ui, report, view.lang);
 }
 
 fn card(ui: &mut egui::Ui, heading: &str, add_contents: impl FnOnce(&mut egui::Ui)) {
-    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.strong(heading);
-        ui.add_space(4.0);
-        add_contents(ui);
-    });
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.strong(heading);
+            ui.add_space(4.0);
+            add_contents(ui);
+        });
 }
 
 fn verdict_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
     let severity = report.verdict_severity();
     let color = theme::severity_color(ui.visuals(), severity);
-    let sentence = report.primary_finding().map(|finding| title(finding, lang)).unwrap_or_default();
+    let sentence = report
+        .primary_finding()
+        .map(|finding| title(finding, lang))
+        .unwrap_or_default();
     egui::Frame::new()
         .fill(theme::severity_fill(ui.visuals(), severity))
         .stroke(egui::Stroke::new(1.5, color))
@@ -41,8 +50,20 @@ fn verdict_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
         .inner_margin(12.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(format!("{}  {sentence}", theme::severity_label(severity, lang))).size(20.0).strong().color(color));
-            ui.label(RichText::new(format!("{}: {}", tr("category", lang), report.category)).monospace().small());
+            ui.label(
+                RichText::new(format!(
+                    "{}  {sentence}",
+                    theme::severity_label(severity, lang)
+                ))
+                .size(20.0)
+                .strong()
+                .color(color),
+            );
+            ui.label(
+                RichText::new(format!("{}: {}", tr("category", lang), report.category))
+                    .monospace()
+                    .small(),
+            );
         });
 }
 
@@ -59,46 +80,77 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
     let signature = &report.signature;
     let (word, severity) = status_word(signature.status);
     let color = theme::severity_color(ui.visuals(), severity);
-    egui::Grid::new("signature_grid").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.label(tr("status", lang));
-        ui.label(RichText::new(format!("{} {}", theme::severity_mark(severity), tr(word, lang))).strong().color(color));
-        ui.end_row();
-        if let Some(algorithm) = signature.algorithm {
-            ui.label(tr("algorithm", lang));
-            let name = if algorithm == "RSA2" { "RSA2 (SHA256withRSA)" } else { "RSA (SHA1withRSA)" };
-            ui.label(name);
+    egui::Grid::new("signature_grid")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(tr("status", lang));
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    theme::severity_mark(severity),
+                    tr(word, lang)
+                ))
+                .strong()
+                .color(color),
+            );
             ui.end_row();
-        }
-        if let Some(key) = &report.public_key {
-            ui.label(tr("key_fingerprint", lang));
-            ui.label(RichText::new(crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)).monospace());
-            ui.end_row();
-        }
-        if let Some(preview) = &signature.signed_content_preview {
-            ui.label(tr("signed_content", lang));
-            ui.label(signed_content_job(ui, preview, signature.signed_content_len, lang));
-            ui.end_row();
-        }
-        if let Some(opening) = signature.opening {
-            ui.label(tr("opening", lang));
-            let key = match opening {
-                Opening::NotWellFormed => "opening_not_well_formed",
-                Opening::DigestMismatch => "opening_digest_mismatch",
-                Opening::OtherAlgorithm => "opening_other_algorithm",
-            };
-            ui.label(RichText::new(tr(key, lang)).color(color));
-            ui.end_row();
-        }
-    });
+            if let Some(algorithm) = signature.algorithm {
+                ui.label(tr("algorithm", lang));
+                let name = if algorithm == "RSA2" {
+                    "RSA2 (SHA256withRSA)"
+                } else {
+                    "RSA (SHA1withRSA)"
+                };
+                ui.label(name);
+                ui.end_row();
+            }
+            if let Some(key) = &report.public_key {
+                ui.label(tr("key_fingerprint", lang));
+                ui.label(
+                    RichText::new(crate::domain::pubkey::short_fingerprint(
+                        &key.fingerprint_sha256,
+                    ))
+                    .monospace(),
+                );
+                ui.end_row();
+            }
+            if let Some(preview) = &signature.signed_content_preview {
+                ui.label(tr("signed_content", lang));
+                ui.label(signed_content_job(
+                    ui,
+                    preview,
+                    signature.signed_content_len,
+                    lang,
+                ));
+                ui.end_row();
+            }
+            if let Some(opening) = signature.opening {
+                ui.label(tr("opening", lang));
+                let key = match opening {
+                    Opening::NotWellFormed => "opening_not_well_formed",
+                    Opening::DigestMismatch => "opening_digest_mismatch",
+                    Opening::OtherAlgorithm => "opening_other_algorithm",
+                };
+                ui.label(RichText::new(tr(key, lang)).color(color));
+                ui.end_row();
+            }
+        });
 }
 
 /// The signed text with its surrounding quotes highlighted: they are part of what Alipay signs.
 fn signed_content_job(ui: &egui::Ui, preview: &str, len: usize, lang: Lang) -> LayoutJob {
     let font = FontId::monospace(13.0);
     let plain = TextFormat::simple(font.clone(), ui.visuals().text_color());
-    let quote = TextFormat { background: theme::signed_quote_color(ui.visuals()).gamma_multiply(0.3), ..TextFormat::simple(font, theme::signed_quote_color(ui.visuals())) };
+    let quote = TextFormat {
+        background: theme::signed_quote_color(ui.visuals()).gamma_multiply(0.3),
+        ..TextFormat::simple(font, theme::signed_quote_color(ui.visuals()))
+    };
     let mut job = LayoutJob::default();
-    match preview.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) {
+    match preview
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
         Some(inner) => {
             job.append("\"", 0.0, quote.clone());
             job.append(inner, 0.0, plain.clone());
@@ -116,9 +168,21 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
         ui.label(RichText::new(tr("no_payload", lang)).weak());
         return;
     };
-    let trust_severity = if payload.trusted { Severity::Ok } else { Severity::Warning };
-    let trust = if payload.trusted { tr("trusted", lang) } else { tr("untrusted", lang) };
-    ui.label(RichText::new(format!("{} {trust}", theme::severity_mark(trust_severity))).strong().color(theme::severity_color(ui.visuals(), trust_severity)));
+    let trust_severity = if payload.trusted {
+        Severity::Ok
+    } else {
+        Severity::Warning
+    };
+    let trust = if payload.trusted {
+        tr("trusted", lang)
+    } else {
+        tr("untrusted", lang)
+    };
+    ui.label(
+        RichText::new(format!("{} {trust}", theme::severity_mark(trust_severity)))
+            .strong()
+            .color(theme::severity_color(ui.visuals(), trust_severity)),
+    );
     if payload.plain {
         ui.label(tr("plain_payload", lang));
     }
@@ -126,10 +190,12 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
     fields_ui(ui, report, &shown, view, actions);
     ui.add_space(6.0);
     let job = json_view::highlighted(ui, &shown);
-    egui::Frame::canvas(ui.style()).inner_margin(8.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(job);
-    });
+    egui::Frame::canvas(ui.style())
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(job);
+        });
     if ui.button(tr("copy_json", lang)).clicked() {
         let text = serde_json::to_string_pretty(&shown).unwrap_or_default();
         actions.push(Action::CopyJson(text));
@@ -145,33 +211,66 @@ fn shown_json(payload: &Payload, show_mobile: bool) -> serde_json::Value {
     json
 }
 
-fn fields_ui(ui: &mut egui::Ui, report: &Report, shown: &serde_json::Value, view: &View<'_>, actions: &mut Vec<Action>) {
+fn fields_ui(
+    ui: &mut egui::Ui,
+    report: &Report,
+    shown: &serde_json::Value,
+    view: &View<'_>,
+    actions: &mut Vec<Action>,
+) {
     let lang = view.lang;
-    let text = |name: &str| shown.get(name).map(|value| value.as_str().map_or_else(|| value.to_string(), str::to_owned));
-    egui::Grid::new("payload_fields").num_columns(3).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
-        let result_meaning = report.findings.iter().find(|finding| finding.code.as_str().starts_with("alipay_error") || matches!(finding.code.as_str(), "result_success" | "mobile_empty"));
-        for (name, meaning) in [
-            ("code", result_meaning.map(|finding| title(finding, lang))),
-            ("msg", None),
-            ("subCode", None),
-            ("subMsg", None),
-        ] {
-            let Some(value) = text(name).or_else(|| text(&name.replace("Code", "_code").replace("Msg", "_msg"))) else {
-                continue;
-            };
-            ui.label(RichText::new(name).monospace());
-            ui.label(RichText::new(value).monospace());
-            ui.label(meaning.unwrap_or_default());
-            ui.end_row();
-        }
-        if let Some(mobile) = text("mobile") {
-            ui.label(RichText::new("mobile").monospace());
-            ui.label(RichText::new(if mobile.is_empty() { "\"\"".to_owned() } else { mobile }).monospace().strong());
-            let toggle = if view.show_mobile { tr("hide_mobile", lang) } else { tr("show_mobile", lang) };
-            if ui.button(toggle).clicked() {
-                actions.push(Action::ToggleShowMobile);
+    let text = |name: &str| {
+        shown.get(name).map(|value| {
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned)
+        })
+    };
+    egui::Grid::new("payload_fields")
+        .num_columns(3)
+        .spacing([12.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            let result_meaning = report.findings.iter().find(|finding| {
+                finding.code.as_str().starts_with("alipay_error")
+                    || matches!(finding.code.as_str(), "result_success" | "mobile_empty")
+            });
+            for (name, meaning) in [
+                ("code", result_meaning.map(|finding| title(finding, lang))),
+                ("msg", None),
+                ("subCode", None),
+                ("subMsg", None),
+            ] {
+                let Some(value) = text(name)
+                    .or_else(|| text(&name.replace("Code", "_code").replace("Msg", "_msg")))
+                else {
+                    continue;
+                };
+                ui.label(RichText::new(name).monospace());
+                ui.label(RichText::new(value).monospace());
+                ui.label(meaning.unwrap_or_default());
+                ui.end_row();
             }
-            ui.end_row();
-        }
-    });
+            if let Some(mobile) = text("mobile") {
+                ui.label(RichText::new("mobile").monospace());
+                ui.label(
+                    RichText::new(if mobile.is_empty() {
+                        "\"\"".to_owned()
+                    } else {
+                        mobile
+                    })
+                    .monospace()
+                    .strong(),
+                );
+                let toggle = if view.show_mobile {
+                    tr("hide_mobile", lang)
+                } else {
+                    tr("show_mobile", lang)
+                };
+                if ui.button(toggle).clicked() {
+                    actions.push(Action::ToggleShowMobile);
+                }
+                ui.end_row();
+            }
+        });
 }

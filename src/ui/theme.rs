@@ -9,7 +9,11 @@ use crate::i18n::tr;
 pub fn severity_color(visuals: &Visuals, severity: Severity) -> Color32 {
     match severity {
         Severity::Ok => {
-            if visuals.dark_mode { Color32::from_rgb(0x73, 0xd1, 0x3d) } else { Color32::from_rgb(0x38, 0x9e, 0x0d) }
+            if visuals.dark_mode {
+                Color32::from_rgb(0x73, 0xd1, 0x3d)
+            } else {
+                Color32::from_rgb(0x38, 0x9e, 0x0d)
+            }
         }
         Severity::Info => visuals.hyperlink_color,
         Severity::Warning => visuals.warn_fg_color,
