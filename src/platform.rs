@@ -12,10 +12,14 @@ pub enum KeySlot {
     AesKey,
 }
 
-/// Chooses a key file.
+/// Chooses files and folders.
 pub trait FilePicker {
-    /// Shows a dialog; `None` when the user cancels.
+    /// Shows an open dialog for a key; `None` when the user cancels.
     fn pick_key_file(&mut self, slot: KeySlot, title: &str) -> Option<PathBuf>;
+    /// Shows a save dialog for a report.
+    fn save_report_file(&mut self, title: &str, default_name: &str) -> Option<PathBuf>;
+    /// Shows a folder dialog (where to write generated test keys).
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
 }
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool.
@@ -32,6 +36,18 @@ impl FilePicker for RfdPicker {
             .add_filter("All files", &["*"])
             .pick_file()
     }
+
+    fn save_report_file(&mut self, title: &str, default_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(default_name)
+            .add_filter("Markdown (.md)", &["md"])
+            .save_file()
+    }
+
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(title).pick_folder()
+    }
 }
 
 /// A picker that returns fixed answers in order: for tests.
@@ -43,14 +59,28 @@ pub struct FakePicker {
     pub asked: Vec<KeySlot>,
 }
 
-impl FilePicker for FakePicker {
-    fn pick_key_file(&mut self, slot: KeySlot, _title: &str) -> Option<PathBuf> {
-        self.asked.push(slot);
+impl FakePicker {
+    fn next(&mut self) -> Option<PathBuf> {
         if self.answers.is_empty() {
             None
         } else {
             self.answers.remove(0)
         }
+    }
+}
+
+impl FilePicker for FakePicker {
+    fn pick_key_file(&mut self, slot: KeySlot, _title: &str) -> Option<PathBuf> {
+        self.asked.push(slot);
+        self.next()
+    }
+
+    fn save_report_file(&mut self, _title: &str, _default_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        self.next()
     }
 }
 

@@ -28,8 +28,7 @@ fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harnes
     let prefs = Prefs {
         lang,
         dark: true,
-        public_key_path: None,
-        aes_key_path: None,
+        ..Prefs::default()
     };
     let picker = FakePicker {
         answers: picks.into_iter().map(Some).collect(),
@@ -299,4 +298,137 @@ fn persisted_state_holds_no_key_material_and_no_mobile() {
     ] {
         assert!(!stored.contains(secret), "persisted state leaks {secret:?}");
     }
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("apd-ui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn every_scenario_in_the_menu_reaches_its_category() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    for scenario in alipay_phone_doctor::domain::scenarios::all() {
+        harness.get_by_label("Scenarios").click();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, scenario.title.get(Lang::En))
+            .click();
+        harness.run();
+        assert_eq!(
+            category(&harness),
+            scenario.expected_category,
+            "scenario {}",
+            scenario.id
+        );
+        harness.get_by_label("Demo data");
+        harness.get_by_label_contains(scenario.shows.get(Lang::En));
+    }
+}
+
+#[test]
+fn presenter_mode_keeps_the_mobile_masked() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    harness.get_by_label("Show").click();
+    harness.run();
+    harness.get_by_label("15976719050");
+    harness.get_by_label("Presenter mode").click();
+    harness.run();
+    assert!(harness.query_by_label("15976719050").is_none());
+    harness.get_by_label("159****9050");
+    assert!(harness.state().prefs.presenter);
+}
+
+#[test]
+fn a_saved_report_masks_the_mobile_and_holds_no_key_material() {
+    let dir = temp_dir("report");
+    let target = dir.join("report.md");
+    let mut harness = harness(Lang::En, vec![target.clone()], None);
+    harness.get_by_label("Save report…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.contains("159****9050"), "{text}");
+    assert!(!text.contains("15976719050"));
+    let demo = alipay_phone_doctor::domain::demo_keys::DEMO;
+    for secret in [&demo.alipay_public_key[..40], demo.aes_key.trim()] {
+        assert!(!text.contains(secret), "the report leaks key material");
+    }
+}
+
+#[test]
+fn generated_test_keys_and_a_mock_response_verify() {
+    let dir = temp_dir("keys");
+    let mut harness = harness(Lang::En, vec![dir.clone()], None);
+    harness.get_by_label("Tools").click();
+    harness.run();
+    harness.get_by_label("Generate test keys…").click();
+    harness.run();
+    assert!(dir.join("test_alipay_public_key.txt").exists());
+    harness.get_by_label("Generate response").click();
+    harness.run();
+    assert_eq!(category(&harness), "ok");
+    assert_eq!(
+        harness.state().session.report.as_ref().unwrap().mobile(),
+        Some("13800138000")
+    );
+}
+
+#[test]
+fn profiles_name_the_key_set_that_fits() {
+    let name = "p001_ok_success";
+    let picks = vec![
+        case(name, "alipay_public_key.txt"),
+        case(name, "aes_key.txt"),
+    ];
+    let mut harness = harness(Lang::En, picks, Some(read(&case(name, "response.txt"))));
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    harness.get_by_label("Open AES key…").click();
+    harness.run();
+    harness.get_by_label("Key profiles").click();
+    harness.run();
+    harness.get_by_label("Name").focus();
+    harness.get_by_label("Name").type_text("prod");
+    harness.run();
+    harness.get_by_label("Save current keys as profile").click();
+    harness.run();
+    assert_eq!(harness.state().prefs.profiles.len(), 1);
+    harness.get_by_label("Paste from clipboard").click();
+    harness.run();
+    let summary = harness
+        .state()
+        .workbench
+        .profile_match
+        .as_ref()
+        .unwrap()
+        .summary(Lang::En);
+    assert!(summary.contains("prod"), "{summary}");
+    harness.get_by_label(&summary);
+}
+
+#[test]
+fn the_frontend_check_flags_a_missing_scope() {
+    let mut harness = harness(Lang::En, Vec::new(), None);
+    harness.get_by_label("Tools").click();
+    harness.run();
+    harness.get_by_label("Front-end check").click();
+    harness.run();
+    harness.get_by_label("Paste AXML").focus();
+    harness.get_by_label("Paste AXML").type_text(
+        r#"<button open-type="getAuthorize" onGetAuthorize="onAuth" onError="onErr">Go</button>"#,
+    );
+    harness.run();
+    let codes: Vec<FindingCode> = harness
+        .state()
+        .workbench
+        .frontend_findings
+        .iter()
+        .map(|finding| finding.code)
+        .collect();
+    assert!(
+        codes.contains(&FindingCode::FrontendScopeWrong),
+        "{codes:?}"
+    );
 }

@@ -2,6 +2,7 @@
 //! actions the UI returns and applies them. The only place that does I/O for the window.
 
 pub mod session;
+pub mod workbench;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,10 @@ pub struct Prefs {
     pub public_key_path: Option<PathBuf>,
     /// The last AES key file, re-read on start.
     pub aes_key_path: Option<PathBuf>,
+    /// Presenter mode: larger text, mobile always masked.
+    pub presenter: bool,
+    /// Named key sets, as file paths only.
+    pub profiles: Vec<workbench::ProfilePaths>,
 }
 
 impl Default for Prefs {
@@ -36,6 +41,8 @@ impl Default for Prefs {
             dark: true,
             public_key_path: None,
             aes_key_path: None,
+            presenter: false,
+            profiles: Vec::new(),
         }
     }
 }
@@ -46,6 +53,8 @@ pub struct App {
     pub prefs: Prefs,
     /// Runtime state.
     pub session: Session,
+    /// Runtime state of the support and demo workflows.
+    pub workbench: workbench::Workbench,
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
     probe: Option<StartupProbe>,
@@ -109,6 +118,7 @@ impl App {
         let mut app = Self {
             prefs,
             session: Session::with_demo(),
+            workbench: workbench::Workbench::default(),
             picker,
             clipboard,
             probe: None,
@@ -122,7 +132,10 @@ impl App {
                 app.load_key_file(slot, &path);
             }
         }
-        app.session.refresh(crate::cli::now_unix_secs(), None);
+        app.reload_profiles();
+        let now = crate::cli::now_unix_secs();
+        app.session.refresh(now, None);
+        app.refresh_derived(now);
         app
     }
 
@@ -166,34 +179,72 @@ impl App {
                 ),
             }
         }
-        let public_key = self.session.public_key.as_ref().map(|key| ui::SlotView {
-            source: source_label(&key.source, self.prefs.lang),
-            summary: public_key_summary(self.session.report.as_ref()),
-        });
-        let aes_key = self.session.aes_key.as_ref().map(|key| ui::SlotView {
-            source: source_label(&key.source, self.prefs.lang),
-            summary: self.session.aes_summary.iter().cloned().collect(),
-        });
-        let view = ui::View {
-            lang: self.prefs.lang,
-            dark: self.prefs.dark,
-            demo: self.session.demo,
-            show_mobile: self.session.show_mobile,
-            working: self.session.working,
-            report: self.session.report.as_ref(),
-            public_key: public_key.as_ref(),
-            aes_key: aes_key.as_ref(),
-            notices: &self.session.notices,
-        };
-        let actions = ui::root_ui(ui, &mut self.session.response, &view);
+        let actions = self.draw(ui);
         for action in actions {
             self.apply(ui.ctx(), action);
         }
-        self.session
-            .refresh(crate::cli::now_unix_secs(), Some(ui.ctx()));
+        let now = crate::cli::now_unix_secs();
+        self.session.refresh(now, Some(ui.ctx()));
+        self.refresh_derived(now);
+        let zoom = if self.prefs.presenter { 1.35 } else { 1.0 };
+        if (ui.ctx().zoom_factor() - zoom).abs() > f32::EPSILON {
+            ui.ctx().set_zoom_factor(zoom);
+        }
         if let Some(probe) = &mut self.probe {
             probe.frame(ui.ctx());
         }
+    }
+
+    /// Builds the view from the current state and draws it.
+    fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let lang = self.prefs.lang;
+        let public_key = self.session.public_key.as_ref().map(|key| ui::SlotView {
+            source: source_label(&key.source, lang),
+            summary: public_key_summary(self.session.report.as_ref()),
+        });
+        let aes_key = self.session.aes_key.as_ref().map(|key| ui::SlotView {
+            source: source_label(&key.source, lang),
+            summary: self.session.aes_summary.iter().cloned().collect(),
+        });
+        let profile_names: Vec<String> = self
+            .prefs
+            .profiles
+            .iter()
+            .map(|profile| profile.name.clone())
+            .collect();
+        let view = ui::View {
+            lang,
+            dark: self.prefs.dark,
+            demo: self.session.demo,
+            show_mobile: self.session.show_mobile && !self.prefs.presenter,
+            presenter: self.prefs.presenter,
+            working: self.session.working,
+            report: self.session.report.as_ref(),
+            scenario: self.session.scenario,
+            checklist: self.workbench.checklist.as_ref(),
+            profile_match: self.workbench.profile_match.as_ref(),
+            profiles: &profile_names,
+            public_key: public_key.as_ref(),
+            aes_key: aes_key.as_ref(),
+            notices: &self.session.notices,
+            frontend_open: self.workbench.frontend_open,
+            frontend_findings: &self.workbench.frontend_findings,
+            mock_open: self.workbench.mock_open,
+            mock_key: self
+                .workbench
+                .mock_key
+                .as_ref()
+                .map(|(name, _)| name.as_str()),
+            mock_signing: self.workbench.mock_signing,
+        };
+        let mut editors = ui::Editors {
+            response: &mut self.session.response,
+            axml: &mut self.workbench.axml,
+            js: &mut self.workbench.js,
+            mock_payload: &mut self.workbench.mock_payload,
+            profile_name: &mut self.workbench.profile_name,
+        };
+        ui::root_ui(ui, &mut editors, &view)
     }
 
     /// Applies one action.
@@ -202,7 +253,7 @@ impl App {
             Action::ResponseEdited => self.session.response_edited(),
             Action::PasteResponse => match self.clipboard.text() {
                 Some(text) if text.len() > session::MAX_RESPONSE_BYTES => {
-                    self.refuse_large(text.len())
+                    self.refuse_large(text.len());
                 }
                 Some(text) => self.session.set_response(text),
                 None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
@@ -235,6 +286,30 @@ impl App {
                 self.session.notices.clear();
             }
             Action::DismissNotices => self.session.notices.clear(),
+            other => self.apply_workflow(ctx, other),
+        }
+    }
+
+    /// Applies the actions of the support and demo workflows.
+    fn apply_workflow(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::LoadScenario(id) => self.load_scenario(id),
+            Action::TogglePresenter => self.prefs.presenter = !self.prefs.presenter,
+            Action::CopyReport => self.copy_report(ctx),
+            Action::SaveReport => self.save_report(),
+            Action::SetToolOpen(ui::Tool::FrontendCheck, open) => {
+                self.workbench.frontend_open = open;
+            }
+            Action::SetToolOpen(ui::Tool::Mock, open) => self.workbench.mock_open = open,
+            Action::FrontendEdited => self.frontend_edited(),
+            Action::OpenMockPrivateKey => self.open_mock_key(),
+            Action::SetMockSigning(signing) => self.workbench.mock_signing = signing,
+            Action::GenerateMock => self.generate_mock(),
+            Action::GenerateTestKeys => self.generate_test_keys(),
+            Action::SaveProfile => self.save_profile(),
+            Action::UseProfile(name) => self.use_profile(&name),
+            Action::RemoveProfile(name) => self.remove_profile(&name),
+            _ => {}
         }
     }
 
@@ -289,7 +364,7 @@ impl App {
                 self.load_key_bytes(KeySlot::AesKey, KeySource::File(path.to_owned()), bytes);
             }
             Kind::Response | Kind::Unknown if bytes.len() > session::MAX_RESPONSE_BYTES => {
-                self.refuse_large(bytes.len())
+                self.refuse_large(bytes.len());
             }
             Kind::Response | Kind::Unknown => {
                 self.notice("notice_dropped_response", name, Severity::Info);
@@ -308,7 +383,7 @@ impl App {
         self.notice("notice_too_large", detail, Severity::Error);
     }
 
-    fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {
+    pub(crate) fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {
         self.session.notices.push(Notice {
             key,
             detail,

@@ -88,6 +88,10 @@ pub struct Session {
     pub diagnoses: u64,
     /// True while a large input is being diagnosed in the background.
     pub working: bool,
+    /// Increases every time a new report is installed.
+    pub report_serial: u64,
+    /// The built-in scenario on show, if any.
+    pub scenario: Option<&'static crate::domain::scenarios::Scenario>,
     /// An input changed since the last diagnosis.
     dirty: bool,
     /// Increases with every input change; a background result for an older one is dropped.
@@ -105,6 +109,7 @@ impl Session {
 
     /// Fills every input with the demo data.
     pub fn load_demo(&mut self) {
+        self.scenario = None;
         self.response = demo::RESPONSE.to_owned();
         self.public_key = Some(KeyInput::new(
             KeySource::Demo,
@@ -124,9 +129,10 @@ impl Session {
             return;
         }
         self.demo = false;
-        if self.response == demo::RESPONSE {
+        if self.response == demo::RESPONSE || self.scenario.is_some() {
             self.response.clear();
         }
+        self.scenario = None;
         for slot in [&mut self.public_key, &mut self.aes_key] {
             if slot
                 .as_ref()
@@ -153,6 +159,30 @@ impl Session {
             self.response = typed;
         }
         self.dirty = true;
+    }
+
+    /// Fills every input with a built-in scenario (demo keys, tagged as demo data).
+    pub fn load_scenario(
+        &mut self,
+        scenario: &'static crate::domain::scenarios::Scenario,
+        inputs: crate::domain::scenarios::ScenarioInputs,
+    ) {
+        let crate::domain::scenarios::ScenarioInputs {
+            response,
+            public_key,
+            aes_key,
+        } = inputs;
+        self.response = response;
+        self.public_key = Some(KeyInput::new(KeySource::Demo, public_key));
+        self.aes_key = Some(KeyInput::new(KeySource::Demo, aes_key));
+        self.demo = true;
+        self.scenario = Some(scenario);
+        self.dirty = true;
+    }
+
+    /// The bytes of a slot's key, for building derived views (never displayed).
+    pub fn key_bytes(&self, slot: KeySlot) -> Option<&[u8]> {
+        self.key(slot).map(|key| key.bytes.as_slice())
     }
 
     /// The slot's key.
@@ -249,6 +279,7 @@ impl Session {
 
     fn install(&mut self, report: Report) {
         self.report = Some(report);
+        self.report_serial += 1;
         self.aes_summary = self.aes_key_summary();
     }
 

@@ -3,8 +3,9 @@
 use egui::RichText;
 
 use super::theme;
+use crate::domain::checklist::{Checklist, ItemState};
 use crate::domain::hints::{remediation, title};
-use crate::domain::{Finding, FindingCode, Lang, Report};
+use crate::domain::{Finding, FindingCode, Lang, Report, Severity};
 use crate::i18n::tr;
 
 /// Findings that describe a repair or transformation of the paste.
@@ -81,4 +82,40 @@ fn finding_ui(ui: &mut egui::Ui, finding: &Finding, lang: Lang) {
             }
         });
     ui.add_space(4.0);
+}
+
+/// The FAQ's troubleshooting checklist, pre-filled from what the diagnosis knows.
+pub fn checklist_ui(ui: &mut egui::Ui, checklist: &Checklist, lang: Lang) {
+    ui.add_space(8.0);
+    egui::CollapsingHeader::new(tr("checklist", lang))
+        .id_salt("checklist_section")
+        .default_open(true)
+        .show(ui, |ui| {
+            for item in &checklist.items {
+                let (severity, key) = match item.state {
+                    ItemState::Done => (Severity::Ok, "check_done"),
+                    ItemState::NotDone => (Severity::Error, "check_not_done"),
+                    ItemState::Unknown => (Severity::Info, "check_unknown"),
+                };
+                let color = theme::severity_color(ui.visuals(), severity);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            theme::severity_mark(severity),
+                            tr(key, lang)
+                        ))
+                        .color(color)
+                        .strong(),
+                    );
+                    ui.label(item.label.get(lang));
+                });
+                if let Some(reason) = item.reason {
+                    ui.label(RichText::new(reason.get(lang)).small());
+                }
+                if item.state != ItemState::Done {
+                    ui.label(RichText::new(item.how.get(lang)).small().weak());
+                }
+            }
+        });
 }

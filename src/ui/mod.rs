@@ -4,15 +4,43 @@
 mod findings;
 mod inputs;
 pub mod json_view;
+mod profiles;
 mod report;
 pub mod theme;
+mod tools;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::session::Notice;
-use crate::domain::{Lang, Report};
+use crate::domain::checklist::Checklist;
+use crate::domain::profiles::ProfileMatch;
+use crate::domain::scenarios::{self, Scenario};
+use crate::domain::{Finding, Lang, Report};
 use crate::i18n::tr;
 use crate::platform::KeySlot;
+
+/// A tool window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// The AXML/JS check.
+    FrontendCheck,
+    /// The mock response generator.
+    Mock,
+}
+
+/// How the mock signs its response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MockSigning {
+    /// Encrypted, RSA2 signature.
+    #[default]
+    Rsa2,
+    /// Encrypted, RSA (SHA-1) signature.
+    Rsa,
+    /// Encrypted, no signature.
+    Unsigned,
+    /// Plain object, RSA2 signature.
+    Plain,
+}
 
 /// What the user asked for. Applied by [`crate::app::App::apply`].
 #[must_use]
@@ -40,6 +68,32 @@ pub enum Action {
     CopyJson(String),
     /// Show the built-in demo again.
     LoadDemo,
+    /// Fill the inputs with a built-in scenario.
+    LoadScenario(&'static str),
+    /// Larger text, mobile always masked.
+    TogglePresenter,
+    /// Copy the shareable Markdown report.
+    CopyReport,
+    /// Save the shareable Markdown report with the dialog.
+    SaveReport,
+    /// Open or close a tool window.
+    SetToolOpen(Tool, bool),
+    /// The AXML or JS editor changed.
+    FrontendEdited,
+    /// Choose the test private key for the mock.
+    OpenMockPrivateKey,
+    /// Choose how the mock signs.
+    SetMockSigning(MockSigning),
+    /// Build a mock response into the response editor.
+    GenerateMock,
+    /// Generate a test key pair and AES key into a chosen folder.
+    GenerateTestKeys,
+    /// Save the loaded key files as a named profile.
+    SaveProfile,
+    /// Load a profile's keys.
+    UseProfile(String),
+    /// Forget a profile.
+    RemoveProfile(String),
     /// Hide the notices.
     DismissNotices,
 }
@@ -53,6 +107,20 @@ pub struct SlotView {
     pub summary: Vec<String>,
 }
 
+/// The texts the widgets edit in place.
+pub struct Editors<'a> {
+    /// The pasted response.
+    pub response: &'a mut String,
+    /// The front-end check's AXML.
+    pub axml: &'a mut String,
+    /// The front-end check's JS.
+    pub js: &'a mut String,
+    /// The mock's business payload.
+    pub mock_payload: &'a mut String,
+    /// The name for a new profile.
+    pub profile_name: &'a mut String,
+}
+
 /// Everything the widgets read.
 #[derive(Debug, Clone, Copy)]
 pub struct View<'a> {
@@ -62,18 +130,38 @@ pub struct View<'a> {
     pub dark: bool,
     /// The demo data is shown.
     pub demo: bool,
-    /// Show the mobile in full.
+    /// Show the mobile in full (always false in presenter mode).
     pub show_mobile: bool,
+    /// Presenter mode.
+    pub presenter: bool,
     /// A large input is being diagnosed in the background.
     pub working: bool,
     /// The current diagnosis.
     pub report: Option<&'a Report>,
+    /// The scenario on show, if any.
+    pub scenario: Option<&'static Scenario>,
+    /// The troubleshooting checklist, pre-filled from the report.
+    pub checklist: Option<&'a Checklist>,
+    /// Which saved profile verifies and decrypts the paste.
+    pub profile_match: Option<&'a ProfileMatch>,
+    /// Saved profile names.
+    pub profiles: &'a [String],
     /// The Alipay public key slot.
     pub public_key: Option<&'a SlotView>,
     /// The AES key slot.
     pub aes_key: Option<&'a SlotView>,
     /// Messages about recent actions.
     pub notices: &'a [Notice],
+    /// The front-end check window is open.
+    pub frontend_open: bool,
+    /// The front-end check's findings.
+    pub frontend_findings: &'a [Finding],
+    /// The mock window is open.
+    pub mock_open: bool,
+    /// The mock's private key, described (file name, size).
+    pub mock_key: Option<&'a str>,
+    /// How the mock signs.
+    pub mock_signing: MockSigning,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -81,7 +169,7 @@ pub struct View<'a> {
 pub const EDITOR_LIMIT_BYTES: usize = 256 * 1024;
 
 /// The whole window.
-pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec<Action> {
+pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) -> Vec<Action> {
     let mut actions = shortcuts(ui);
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, view, &mut actions));
     egui::Panel::left("inputs")
@@ -92,7 +180,8 @@ pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec
             egui::ScrollArea::vertical()
                 .id_salt("inputs_scroll")
                 .show(ui, |ui| {
-                    inputs::inputs_ui(ui, response, view, &mut actions);
+                    inputs::inputs_ui(ui, editors.response, view, &mut actions);
+                    profiles::profiles_ui(ui, editors.profile_name, view, &mut actions);
                 });
         });
     egui::CentralPanel::default_margins().show(ui, |ui| {
@@ -110,6 +199,7 @@ pub fn root_ui(ui: &mut egui::Ui, response: &mut String, view: &View<'_>) -> Vec
                 }
             });
     });
+    tools::tool_windows_ui(ui, editors, view, &mut actions);
     actions
 }
 
@@ -154,6 +244,31 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         } else if ui.button(tr("load_demo", lang)).clicked() {
             actions.push(Action::LoadDemo);
         }
+        ui.menu_button(tr("scenarios", lang), |ui| {
+            for scenario in scenarios::all() {
+                let button = ui
+                    .button(scenario.title.get(lang))
+                    .on_hover_text(scenario.shows.get(lang));
+                if button.clicked() {
+                    actions.push(Action::LoadScenario(scenario.id));
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button(tr("tools", lang), |ui| {
+            if ui.button(tr("frontend_check", lang)).clicked() {
+                actions.push(Action::SetToolOpen(Tool::FrontendCheck, true));
+                ui.close();
+            }
+            if ui.button(tr("mock_response", lang)).clicked() {
+                actions.push(Action::SetToolOpen(Tool::Mock, true));
+                ui.close();
+            }
+            if ui.button(tr("generate_test_keys", lang)).clicked() {
+                actions.push(Action::GenerateTestKeys);
+                ui.close();
+            }
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let theme_label = if view.dark {
                 tr("theme_light", lang)
@@ -168,6 +283,12 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             }
             if ui.selectable_label(lang == Lang::Zh, "中文").clicked() {
                 actions.push(Action::SetLang(Lang::Zh));
+            }
+            if ui
+                .selectable_label(view.presenter, tr("presenter_mode", lang))
+                .clicked()
+            {
+                actions.push(Action::TogglePresenter);
             }
         });
     });

@@ -12,17 +12,48 @@ use crate::i18n::tr;
 /// The whole report.
 pub fn report_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &mut Vec<Action>) {
     verdict_ui(ui, report, view.lang);
+    context_ui(ui, view, actions);
     ui.add_space(8.0);
     card(ui, tr("signature", view.lang), |ui| {
-        signature_ui(ui, report, view.lang)
+        signature_ui(ui, report, view.lang);
     });
     ui.add_space(8.0);
     card(ui, tr("decryption", view.lang), |ui| {
-        decryption_ui(ui, report, view, actions)
+        decryption_ui(ui, report, view, actions);
     });
     ui.add_space(8.0);
     findings::repairs_ui(ui, report, view.lang);
     findings::findings_ui(ui, report, view.lang);
+    if let Some(checklist) = view.checklist {
+        findings::checklist_ui(ui, checklist, view.lang);
+    }
+}
+
+/// The scenario on show, the profile match and the report buttons.
+fn context_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
+    let lang = view.lang;
+    if let Some(scenario) = view.scenario {
+        ui.label(
+            RichText::new(format!(
+                "{} · {}: {}",
+                scenario.title.get(lang),
+                tr("scenario_shows", lang),
+                scenario.shows.get(lang)
+            ))
+            .italics(),
+        );
+    }
+    if let Some(profile_match) = view.profile_match {
+        ui.label(RichText::new(profile_match.summary(lang)).strong());
+    }
+    ui.horizontal(|ui| {
+        if ui.button(tr("copy_report", lang)).clicked() {
+            actions.push(Action::CopyReport);
+        }
+        if ui.button(tr("save_report", lang)).clicked() {
+            actions.push(Action::SaveReport);
+        }
+    });
 }
 
 fn card(ui: &mut egui::Ui, heading: &str, add_contents: impl FnOnce(&mut egui::Ui)) {
@@ -262,6 +293,11 @@ fn fields_ui(
                     .monospace()
                     .strong(),
                 );
+                if view.presenter {
+                    ui.label(RichText::new(tr("presenter_masked", lang)).weak());
+                    ui.end_row();
+                    return;
+                }
                 let toggle = if view.show_mobile {
                     tr("hide_mobile", lang)
                 } else {
