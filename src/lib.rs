@@ -39,5 +39,9 @@ pub fn run_window(started: std::time::Instant) -> eframe::Result {
         system_font_fallback: false,
         ..Default::default()
     };
-    eframe::run_native(WINDOW_TITLE, options, Box::new(move |cc| Ok(Box::new(app::App::from_creation_context(cc, probe)))))
+    eframe::run_native(
+        WINDOW_TITLE,
+        options,
+        Box::new(move |cc| Ok(Box::new(app::App::from_creation_context(cc, probe)))),
+    )
 }

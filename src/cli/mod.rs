@@ -1,23 +1,33 @@
 //! The command line: `alipay-phone-doctor check …`, over the same [`crate::domain::diagnose`] as
 //! the window. Exit status: 0 for `ok`, 1 for any other diagnosis, 2 for usage and I/O errors.
 
+mod check_extras;
+mod frontend;
+mod generate;
 mod json;
+pub mod profiles;
 mod read;
+pub mod scan;
 mod text;
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::{self, Inputs, Lang};
+use crate::domain;
+
+pub use check_extras::ReportFormat;
 
 pub use read::{MAX_INPUT_BYTES, ReadError, read_input};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "alipay-phone-doctor", version, about = "Diagnose Alipay my.getPhoneNumber responses offline (signature, decryption, remediation). Run without arguments to open the window.")]
+#[command(
+    name = "alipay-phone-doctor",
+    version,
+    about = "Diagnose Alipay my.getPhoneNumber responses offline (signature, decryption, remediation). Run without arguments to open the window."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -29,6 +39,16 @@ pub struct Cli {
 pub enum Command {
     /// Diagnose one response.
     Check(CheckArgs),
+    /// Diagnose one payload per line of a file (keys parsed once, every core) and summarize.
+    Scan(scan::ScanArgs),
+    /// Build a mock Alipay `res.response` (signed and encrypted) from a payload or a scenario.
+    Generate(generate::GenerateArgs),
+    /// Write a fresh test RSA key pair and AES key to a directory.
+    GenerateKeys(generate::GenerateKeysArgs),
+    /// Check a page's AXML and JS for the authorization button and the getPhoneNumber call.
+    FrontendCheck(frontend::FrontendCheckArgs),
+    /// List, add or remove key profiles (file paths only).
+    Profiles(profiles::ProfilesArgs),
 }
 
 /// Output formats.
@@ -61,15 +81,27 @@ pub struct CheckArgs {
     /// The AES key (base64, as the console shows it).
     #[arg(long, value_name = "FILE")]
     pub aes_key: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format (`markdown`: a shareable report, mobile masked, no key material).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// Language of titles and remediation (default: from the system locale).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     /// Print the mobile number in full in the text report.
     #[arg(long)]
     pub show_mobile: bool,
+    /// Use the keys of this profile (explicit key options still win).
+    #[arg(long, value_name = "NAME", conflicts_with = "try_all_profiles")]
+    pub profile: Option<String>,
+    /// Try every profile: say which one verifies and which one decrypts, and use the best.
+    #[arg(long)]
+    pub try_all_profiles: bool,
+    /// The profiles file (default: $XDG_CONFIG_HOME/alipay-phone-doctor/profiles.toml).
+    #[arg(long, value_name = "FILE")]
+    pub profiles: Option<PathBuf>,
+    /// Add the troubleshooting checklist, pre-filled from the diagnosis.
+    #[arg(long)]
+    pub checklist: bool,
 }
 
 /// Parses arguments and runs; returns the process exit code.
@@ -84,53 +116,36 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
     };
     match cli.command {
         Command::Check(args) => check(&args),
+        Command::Scan(args) => scan::run(&args),
+        Command::Generate(args) => generate::run(&args),
+        Command::GenerateKeys(args) => generate::run_keys(&args),
+        Command::FrontendCheck(args) => frontend::run(&args),
+        Command::Profiles(args) => profiles::run(&args),
     }
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
-    let inputs = match gather(args) {
-        Ok(inputs) => inputs,
+    let prepared = match check_extras::prepare(args) {
+        Ok(prepared) => prepared,
         Err(error) => {
             eprintln!("alipay-phone-doctor: {error}");
             return ExitCode::from(2);
         }
     };
-    let report = domain::diagnose(&inputs);
-    let lang = match args.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => sys_locale::get_locale().map_or(Lang::En, |locale| Lang::from_locale(&locale)),
-    };
-    let written = match args.format {
-        Format::Json => {
-            let mut stdout = std::io::stdout().lock();
-            writeln!(stdout, "{}", json::render(&report, lang))
-        }
-        Format::Text => text::render(&report, lang, args.show_mobile),
-    };
+    let report = domain::diagnose(&prepared.inputs);
+    let lang = check_extras::lang_or_locale(args.lang);
+    let written = check_extras::write_report(&report, lang, args, &prepared);
     if let Err(error) = written
         && error.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("alipay-phone-doctor: cannot write the report: {error}");
         return ExitCode::from(2);
     }
-    if report.category == "ok" { ExitCode::SUCCESS } else { ExitCode::from(1) }
-}
-
-fn gather(args: &CheckArgs) -> Result<Inputs, ReadError> {
-    let response = read_input("--response", &args.response)?;
-    let alipay_public_key = args
-        .alipay_public_key
-        .as_ref()
-        .map(|path| read_input("--alipay-public-key", path))
-        .transpose()?;
-    let aes_key = args.aes_key.as_ref().map(|path| read_input("--aes-key", path)).transpose()?;
-    Ok(Inputs {
-        response,
-        alipay_public_key,
-        aes_key,
-        now_unix_secs: now_unix_secs(),
-    })
+    if report.category == "ok" {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Seconds since the Unix epoch, for certificate validity.

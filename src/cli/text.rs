@@ -57,6 +57,34 @@ pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result
         s = style(verdict)
     )?;
     writeln!(out)?;
+    render_signature(&mut out, report, lang)?;
+    render_payload(&mut out, report, lang, show_mobile)?;
+    writeln!(out)?;
+    writeln!(out, "{bold}{}{bold:#}:", tr("findings", lang))?;
+    for finding in &report.findings {
+        let severity = finding.severity();
+        writeln!(
+            out,
+            "  {s}[{}]{s:#} {}  ({})",
+            severity_label(severity, lang),
+            title(finding, lang),
+            finding.code.as_str(),
+            s = style(severity)
+        )?;
+        let fix = remediation(finding, lang);
+        if !fix.is_empty() && severity >= Severity::Warning {
+            writeln!(out, "      {}: {fix}", tr("fix", lang))?;
+        }
+    }
+    Ok(())
+}
+
+fn render_signature(
+    out: &mut impl std::io::Write,
+    report: &Report,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let bold = Style::new().bold();
     let signature = &report.signature;
     let sig_severity = match signature.status {
         SignatureStatus::Valid => Severity::Ok,
@@ -113,24 +141,6 @@ pub fn render(report: &Report, lang: Lang, show_mobile: bool) -> std::io::Result
             )?;
         }
         writeln!(out)?;
-    }
-    render_payload(&mut out, report, lang, show_mobile)?;
-    writeln!(out)?;
-    writeln!(out, "{bold}{}{bold:#}:", tr("findings", lang))?;
-    for finding in &report.findings {
-        let severity = finding.severity();
-        writeln!(
-            out,
-            "  {s}[{}]{s:#} {}  ({})",
-            severity_label(severity, lang),
-            title(finding, lang),
-            finding.code.as_str(),
-            s = style(severity)
-        )?;
-        let fix = remediation(finding, lang);
-        if !fix.is_empty() && severity >= Severity::Warning {
-            writeln!(out, "      {}: {fix}", tr("fix", lang))?;
-        }
     }
     Ok(())
 }

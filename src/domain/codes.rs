@@ -180,6 +180,34 @@ finding_codes! {
     ResultCodeMissing => "result_code_missing", Error;
     /// Re-authorize after configuration changes.
     HintReauthorize => "hint_reauthorize", Info;
+    /// A `fail` result with error 4: no permission to call the API.
+    FrontendNoPermission => "frontend_no_permission", Error;
+    /// A `fail` result with error 11: the user cancelled.
+    FrontendUserCancelled => "frontend_user_cancelled", Warning;
+    /// Front-end check: no `<button open-type="getAuthorize">`.
+    FrontendButtonMissing => "frontend_button_missing", Error;
+    /// Front-end check: the button's `scope` is not `phoneNumber`.
+    FrontendScopeWrong => "frontend_scope_wrong", Error;
+    /// Front-end check: the button has no `onGetAuthorize` handler.
+    FrontendOnGetAuthorizeMissing => "frontend_on_get_authorize_missing", Error;
+    /// Front-end check: the button has no `onError` handler.
+    FrontendOnErrorMissing => "frontend_on_error_missing", Warning;
+    /// Front-end check: no `my.canIUse` guard.
+    FrontendCanIUseMissing => "frontend_can_i_use_missing", Warning;
+    /// Front-end check: `my.getPhoneNumber` is never called.
+    FrontendGetPhoneNumberMissing => "frontend_get_phone_number_missing", Error;
+    /// Front-end check: the handler named in the AXML is not in the JS.
+    FrontendHandlerNotFound => "frontend_handler_not_found", Warning;
+    /// Front-end check: `my.getPhoneNumber` is not called from the authorize handler.
+    FrontendCalledOutsideHandler => "frontend_called_outside_handler", Error;
+    /// Front-end check: the response is sent form-encoded (`+` damage).
+    FrontendFormEncoded => "frontend_form_encoded", Warning;
+    /// Front-end check: `res.response` is stringified again.
+    FrontendResponseStringified => "frontend_response_stringified", Warning;
+    /// Front-end check: `res.sign` is read (it does not exist).
+    FrontendResSignUsed => "frontend_res_sign_used", Warning;
+    /// Front-end check: nothing to flag.
+    FrontendCheckPassed => "frontend_check_passed", Ok;
 }
 
 impl Serialize for FindingCode {

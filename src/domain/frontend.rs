@@ -24,6 +24,15 @@ pub fn classify(map: &Map<String, Value>) -> Option<Finding> {
     if error == "1" || message.contains("暂不支持") {
         return Some(Finding::new(FindingCode::FrontendIdeUnsupported));
     }
+    // Generic JSAPI codes (domain.md 1.8): 4 无权调用, 11 用户取消.
+    let specific = match error.as_str() {
+        "4" => Some(FindingCode::FrontendNoPermission),
+        "11" => Some(FindingCode::FrontendUserCancelled),
+        _ => None,
+    };
+    if let Some(code) = specific {
+        return Some(Finding::new(code).with("message", message));
+    }
     Some(
         Finding::new(FindingCode::FrontendCallFailed)
             .with("error", error)
@@ -50,11 +59,18 @@ mod tests {
     fn recognises_each_front_end_failure() {
         let ide = classify(&object(r#"{"error":1,"errorMessage":"该接口暂不支持"}"#)).unwrap();
         assert_eq!(ide.code, FindingCode::FrontendIdeUnsupported);
-        let refused = classify(&object(r#"{"detail":{"type":"getAuthorize","errorMessage":"用户拒绝"}}"#)).unwrap();
+        let refused = classify(&object(
+            r#"{"detail":{"type":"getAuthorize","errorMessage":"用户拒绝"}}"#,
+        ))
+        .unwrap();
         assert_eq!(refused.code, FindingCode::FrontendAuthFailed);
-        let other = classify(&object(r#"{"error":11,"errorMessage":"用户取消"}"#)).unwrap();
+        let cancelled = classify(&object(r#"{"error":11,"errorMessage":"用户取消"}"#)).unwrap();
+        assert_eq!(cancelled.code, FindingCode::FrontendUserCancelled);
+        let denied = classify(&object(r#"{"error":"4","errorMessage":"无权调用"}"#)).unwrap();
+        assert_eq!(denied.code, FindingCode::FrontendNoPermission);
+        let other = classify(&object(r#"{"error":2,"errorMessage":"参数错误"}"#)).unwrap();
         assert_eq!(other.code, FindingCode::FrontendCallFailed);
-        assert_eq!(other.param("error"), Some("11"));
+        assert_eq!(other.param("error"), Some("2"));
         assert!(classify(&object(r#"{"foo":1}"#)).is_none());
     }
 }

@@ -3,23 +3,37 @@
 
 pub mod aes_cbc;
 pub mod aeskey;
+mod axml_scan;
 pub mod b64;
+pub mod bilingual;
 mod category;
+pub mod checklist;
 pub mod codes;
+pub mod demo_keys;
 pub mod error;
 mod extract;
+pub mod fastverify;
 mod frontend;
+pub mod frontend_check;
 pub mod hints;
 pub mod input;
+mod js_scan;
+pub mod markdown;
+pub mod mock;
 pub mod payload;
+mod prepared;
+pub mod profiles;
 pub mod pubkey;
 pub mod report;
+pub mod scenarios;
+pub mod share;
 pub mod signature;
 pub mod sniff;
 mod stages;
 
 pub use codes::FindingCode;
 pub use hints::Lang;
+pub use prepared::{PreparedKeys, diagnose_prepared};
 pub use report::{Finding, Report, Severity, SignatureStatus, mask_mobile};
 
 /// Everything a diagnosis depends on. Cheap to compare, so callers recompute only on change.
@@ -36,22 +50,15 @@ pub struct Inputs {
 }
 
 /// Runs the whole pipeline. Total: it never panics and turns every failure into a finding.
+/// The keys are parsed on every call; to diagnose many responses with the same keys, parse them
+/// once with [`PreparedKeys::new`] and call [`diagnose_prepared`] (this function does just that).
 pub fn diagnose(inputs: &Inputs) -> Report {
-    let parsed = input::parse(&inputs.response);
-    let mut key_findings = Vec::new();
-    let public_key = match &inputs.alipay_public_key {
-        Some(bytes) => pubkey::parse(bytes, inputs.now_unix_secs, &mut key_findings),
-        None => pubkey::PublicKeyOutcome::Missing,
-    };
-    let aes_key = match inputs.aes_key.as_deref().map(std::str::from_utf8) {
-        Some(Ok(text)) => aeskey::parse(text, &mut key_findings),
-        Some(Err(_)) => {
-            key_findings.push(Finding::new(FindingCode::AesKeyNotBase64).with("detail", "the key file is not text"));
-            aeskey::AesKeyOutcome::Invalid { hex: None, wrong_length: None }
-        }
-        None => aeskey::AesKeyOutcome::Missing,
-    };
-    stages::run(parsed, &public_key, &aes_key, key_findings)
+    let keys = PreparedKeys::new(
+        inputs.alipay_public_key.as_deref(),
+        inputs.aes_key.as_deref(),
+        inputs.now_unix_secs,
+    );
+    diagnose_prepared(&keys, &inputs.response)
 }
 
 #[cfg(test)]
@@ -60,7 +67,10 @@ mod tests {
 
     #[test]
     fn unusable_input_is_not_checked() {
-        let report = diagnose(&Inputs { response: b"  ".to_vec(), ..Inputs::default() });
+        let report = diagnose(&Inputs {
+            response: b"  ".to_vec(),
+            ..Inputs::default()
+        });
         assert_eq!(report.category, "empty_input");
         assert_eq!(report.signature.status, SignatureStatus::NotChecked);
         assert!(report.payload.is_none());

@@ -192,14 +192,8 @@ fn check_with_key(
                 .with("cert_sn", &cert.alipay_cert_sn),
         );
     }
-    let check = signature::check_fast(
-        &loaded.key,
-        fast,
-        content.as_bytes(),
-        sign,
-        declared,
-        variants,
-    );
+    let signed = content.as_bytes();
+    let check = signature::check_fast(&loaded.key, fast, signed, sign, declared, variants);
     report.signature_len = check.signature_len;
     let failure = match check.result {
         Ok(()) => {
@@ -251,10 +245,10 @@ fn check_with_key(
     findings.push(finding);
     match check.matching_variant {
         Some(Variant::Unquoted) => {
-            findings.push(Finding::new(FindingCode::SignatureVariantUnquoted))
+            findings.push(Finding::new(FindingCode::SignatureVariantUnquoted));
         }
         Some(Variant::Unescaped) => {
-            findings.push(Finding::new(FindingCode::SignatureVariantUnescaped))
+            findings.push(Finding::new(FindingCode::SignatureVariantUnescaped));
         }
         None => {}
     }

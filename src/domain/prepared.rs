@@ -1,0 +1,100 @@
+//! Keys parsed once, for diagnosing many responses with the same keys (`scan`): reading the key
+//! texts, the certificate, the fingerprint and the backend's parse happen here, once, instead of
+//! on every payload.
+
+use super::aeskey::{self, AesKeyOutcome};
+use super::codes::FindingCode;
+use super::fastverify::FastKey;
+use super::pubkey::{self, PublicKeyOutcome};
+use super::report::{Finding, Report};
+use super::{input, stages};
+
+/// The Alipay public key and the AES key, parsed, with the findings their reading produced.
+/// Shared by reference between threads.
+#[derive(Clone)]
+pub struct PreparedKeys {
+    public_key: PublicKeyOutcome,
+    fast: Option<FastKey>,
+    aes_key: AesKeyOutcome,
+    key_findings: Vec<Finding>,
+}
+
+impl std::fmt::Debug for PreparedKeys {
+    /// Never prints key material: only whether the keys are usable.
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("PreparedKeys")
+            .field("public_key_usable", &self.public_key_usable())
+            .field("fast_backend", &self.fast.is_some())
+            .field(
+                "aes_key_usable",
+                &matches!(self.aes_key, AesKeyOutcome::Usable { .. }),
+            )
+            .field("key_findings", &self.key_findings.len())
+            .finish()
+    }
+}
+
+impl PreparedKeys {
+    /// Reads the keys as [`super::diagnose`] does: `None` means "not given". `now_unix_secs`
+    /// checks a certificate's validity (`None` skips that check). Total: never panics; every
+    /// problem becomes a finding repeated in each report.
+    pub fn new(
+        alipay_public_key: Option<&[u8]>,
+        aes_key: Option<&[u8]>,
+        now_unix_secs: Option<u64>,
+    ) -> Self {
+        let mut key_findings = Vec::new();
+        let public_key = match alipay_public_key {
+            Some(bytes) => pubkey::parse(bytes, now_unix_secs, &mut key_findings),
+            None => PublicKeyOutcome::Missing,
+        };
+        let aes_key = match aes_key.map(std::str::from_utf8) {
+            Some(Ok(text)) => aeskey::parse(text, &mut key_findings),
+            Some(Err(_)) => {
+                key_findings.push(
+                    Finding::new(FindingCode::AesKeyNotBase64)
+                        .with("detail", "the key file is not text"),
+                );
+                AesKeyOutcome::Invalid {
+                    hex: None,
+                    wrong_length: None,
+                }
+            }
+            None => AesKeyOutcome::Missing,
+        };
+        let fast = match &public_key {
+            PublicKeyOutcome::Usable(loaded) => FastKey::new(&loaded.key),
+            _ => None,
+        };
+        Self {
+            public_key,
+            fast,
+            aes_key,
+            key_findings,
+        }
+    }
+
+    /// True when the public key can verify signatures.
+    pub fn public_key_usable(&self) -> bool {
+        matches!(self.public_key, PublicKeyOutcome::Usable(_))
+    }
+
+    /// True when signatures are verified with the fast backend (see the README's "Performance").
+    pub fn uses_fast_backend(&self) -> bool {
+        self.fast.is_some()
+    }
+}
+
+/// Diagnoses one response with keys parsed beforehand. Same pipeline and same report as
+/// [`super::diagnose`] with the same key bytes; total, never panics.
+pub fn diagnose_prepared(keys: &PreparedKeys, response: &[u8]) -> Report {
+    let parsed = input::parse(response);
+    stages::run(
+        parsed,
+        &keys.public_key,
+        keys.fast.as_ref(),
+        &keys.aes_key,
+        keys.key_findings.clone(),
+    )
+}
