@@ -268,3 +268,71 @@ fn piped_output_and_no_color_have_no_ansi_escapes() {
         assert!(!output.stderr.contains(&0x1b));
     }
 }
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("apd-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Exit 2 and exactly one stderr line that names the file and says why.
+fn assert_refused(output: &Output, file: &Path, why: &str) {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    let message = stderr(output);
+    assert_eq!(message.trim_end().lines().count(), 1, "{message}");
+    assert!(message.contains(&file.display().to_string()), "{message}");
+    assert!(message.contains(why), "{message}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_fifo_is_refused_instead_of_blocking() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("key.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = run(doctor()
+        .arg("check")
+        .arg("--response")
+        .arg(p001("response.txt"))
+        .arg("--alipay-public-key")
+        .arg(&fifo));
+    assert_refused(&output, &fifo, "not a regular file");
+}
+
+#[test]
+fn a_binary_aes_key_file_is_refused() {
+    let dir = scratch("binary-aes");
+    let key = dir.join("aes_key.bin");
+    std::fs::write(&key, [0xff, 0xfe, 0x00, 0x80, 0x81]).unwrap();
+    let output = run(doctor()
+        .arg("check")
+        .arg("--response")
+        .arg(p001("response.txt"))
+        .arg("--aes-key")
+        .arg(&key));
+    assert_refused(&output, &key, "is not text");
+}
+
+#[test]
+fn a_binary_public_key_is_a_finding_not_an_error() {
+    // A DER certificate is binary and legitimate; random bytes are reported, not refused.
+    let dir = scratch("binary-pub");
+    let key = dir.join("key.der");
+    std::fs::write(&key, [0x30, 0x03, 0x02, 0x01, 0xff, 0x00]).unwrap();
+    let output = run(doctor()
+        .arg("check")
+        .arg("--response")
+        .arg(p001("response.txt"))
+        .arg("--alipay-public-key")
+        .arg(&key)
+        .arg("--aes-key")
+        .arg(p001("aes_key.txt"))
+        .arg("--format")
+        .arg("json"));
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    assert_eq!(report["category"], "public_key_missing");
+    assert!(stdout(&output).contains("public_key_unparsable"));
+}

@@ -302,7 +302,8 @@ proptest! {
             text = format!("-----BEGIN PUBLIC KEY-----{separator}{text}{separator}-----END PUBLIC KEY-----{separator}");
         }
         text = format!("{}{quote}{text}{quote}", if bom { "\u{feff}" } else { "" });
-        let inputs = Inputs { alipay_public_key: Some(text.into_bytes()), ..fixture.inputs(fixture.response.clone()) };
+        let mut inputs = fixture.inputs(fixture.response.clone());
+        inputs.alipay_public_key = Some(text.into_bytes());
         let report = diagnose_checked(&inputs)?;
         prop_assert_eq!(report.category.as_str(), "ok");
     }
@@ -319,7 +320,8 @@ proptest! {
         let key = String::from_utf8(fixture.aes_key.clone()).unwrap();
         let newline = if literal_newline { "\\n" } else { "" };
         let text = format!("{before}{quote}{}{quote}{newline}{after}", key.trim());
-        let inputs = Inputs { aes_key: Some(text.into_bytes()), ..fixture.inputs(fixture.response.clone()) };
+        let mut inputs = fixture.inputs(fixture.response.clone());
+        inputs.aes_key = Some(text.into_bytes());
         let report = diagnose_checked(&inputs)?;
         prop_assert_eq!(report.category.as_str(), "ok");
     }
@@ -351,7 +353,9 @@ const MIB: usize = 1024 * 1024;
 fn no_keys(response: impl Into<Vec<u8>>) -> Inputs {
     Inputs {
         response: response.into(),
-        ..Inputs::default()
+        alipay_public_key: None,
+        aes_key: None,
+        now_unix_secs: None,
     }
 }
 
@@ -448,11 +452,11 @@ fn binary_key_files() {
         let mut key = noise.bytes(len);
         // A DER-looking start, so the key readers get past the first byte.
         key[0] = 0x30;
-        let inputs = Inputs {
-            alipay_public_key: Some(key.clone()),
-            aes_key: Some(key),
-            ..fixture.inputs(fixture.response.clone())
-        };
+        let inputs = with_keys(
+            fixture.inputs(fixture.response.clone()),
+            Some(key.clone()),
+            Some(key),
+        );
         let report = must_report(&inputs);
         assert_eq!(report.signature.status, SignatureStatus::NotChecked);
         assert!(report.payload.is_none());
@@ -466,24 +470,37 @@ fn one_mib_key_files_of_base64_garbage() {
     let fixture = p001();
     let garbage = noise.base64(3 * MIB / 4);
     assert_eq!(garbage.len(), MIB);
-    let public_only = Inputs {
-        alipay_public_key: Some(garbage.clone().into_bytes()),
-        ..fixture.inputs(fixture.response.clone())
-    };
+    let public_only = with_keys(
+        fixture.inputs(fixture.response.clone()),
+        Some(garbage.clone().into_bytes()),
+        fixture.inputs(Vec::new()).aes_key.clone(),
+    );
     let report = must_report(&public_only);
     assert_eq!(report.signature.status, SignatureStatus::NotChecked);
     assert_eq!(report.category, "public_key_missing");
-    let aes_only = Inputs {
-        aes_key: Some(garbage.clone().into_bytes()),
-        ..fixture.inputs(fixture.response.clone())
-    };
+    let aes_only = with_keys(
+        fixture.inputs(fixture.response.clone()),
+        fixture.inputs(Vec::new()).alipay_public_key.clone(),
+        Some(garbage.clone().into_bytes()),
+    );
     let report = must_report(&aes_only);
     assert_eq!(report.signature.status, SignatureStatus::Valid);
     assert_eq!(report.category, "aes_key_invalid");
     let pem = format!("-----BEGIN CERTIFICATE-----\n{garbage}\n-----END CERTIFICATE-----\n");
-    must_report(&Inputs {
-        alipay_public_key: Some(pem.into_bytes()),
-        aes_key: Some(garbage.into_bytes()),
-        ..fixture.inputs(fixture.response.clone())
-    });
+    must_report(&with_keys(
+        fixture.inputs(fixture.response.clone()),
+        Some(pem.into_bytes()),
+        Some(garbage.into_bytes()),
+    ));
+}
+
+/// The fixture's inputs with the given keys in place of its own.
+fn with_keys(
+    mut inputs: Inputs,
+    alipay_public_key: Option<Vec<u8>>,
+    aes_key: Option<Vec<u8>>,
+) -> Inputs {
+    inputs.alipay_public_key = alipay_public_key;
+    inputs.aes_key = aes_key;
+    inputs
 }

@@ -7,7 +7,9 @@ use clap::ValueEnum;
 use thiserror::Error;
 
 use super::profiles::{self, ProfileError};
-use super::{CheckArgs, LangArg, ReadError, json, now_unix_secs, read_input, text};
+use super::{
+    CheckArgs, LangArg, ReadError, json, now_unix_secs, read_input, read_text_input, text,
+};
 use crate::domain::checklist::{Checklist, ItemState};
 use crate::domain::profiles::{ProfileKeys, ProfileMatch, match_profiles};
 use crate::domain::{Inputs, Lang, Report, markdown};
@@ -66,7 +68,7 @@ pub fn prepare(args: &CheckArgs) -> Result<Prepared, CheckError> {
     let aes_key = args
         .aes_key
         .as_ref()
-        .map(|path| read_input("--aes-key", path))
+        .map(|path| read_text_input("--aes-key", path))
         .transpose()?;
     let now_unix_secs = now_unix_secs();
     let mut prepared = Prepared {

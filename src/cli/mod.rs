@@ -19,7 +19,7 @@ use crate::domain;
 
 pub use check_extras::ReportFormat;
 
-pub use read::{MAX_INPUT_BYTES, ReadError, read_input};
+pub use read::{MAX_INPUT_BYTES, ReadError, read_input, read_text_input};
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]

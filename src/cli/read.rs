@@ -30,6 +30,22 @@ pub enum ReadError {
         /// The directory.
         path: PathBuf,
     },
+    /// A named pipe or device: reading could block forever.
+    #[error("cannot read {flag} {}: it is not a regular file (a FIFO, socket or device); pipe it to standard input with `-` instead", path.display())]
+    NotRegular {
+        /// The option that named the file.
+        flag: &'static str,
+        /// The path.
+        path: PathBuf,
+    },
+    /// A text file (an AES key) that is not UTF-8.
+    #[error("{flag} {} is not text: an AES key is a base64 string such as the console shows", path.display())]
+    NotText {
+        /// The option that named the file.
+        flag: &'static str,
+        /// The file.
+        path: PathBuf,
+    },
     /// Over the limit.
     #[error("{flag} {} is larger than the {} MiB limit", path.display(), MAX_INPUT_BYTES / 1024 / 1024)]
     TooLarge {
@@ -55,8 +71,15 @@ pub fn read_input(flag: &'static str, path: &Path) -> Result<Vec<u8>, ReadError>
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
     } else {
-        if path.is_dir() {
+        let metadata = std::fs::metadata(path).map_err(io_error)?;
+        if metadata.is_dir() {
             return Err(ReadError::Directory {
+                flag,
+                path: path.to_owned(),
+            });
+        }
+        if !metadata.is_file() {
+            return Err(ReadError::NotRegular {
                 flag,
                 path: path.to_owned(),
             });
@@ -68,6 +91,18 @@ pub fn read_input(flag: &'static str, path: &Path) -> Result<Vec<u8>, ReadError>
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge {
+            flag,
+            path: path.to_owned(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads a text input (an AES key): like [`read_input`], but refuses bytes that are not UTF-8.
+pub fn read_text_input(flag: &'static str, path: &Path) -> Result<Vec<u8>, ReadError> {
+    let bytes = read_input(flag, path)?;
+    if std::str::from_utf8(&bytes).is_err() {
+        return Err(ReadError::NotText {
             flag,
             path: path.to_owned(),
         });

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use super::{Format, ReadError, read_input};
+use super::{Format, ReadError, read_input, read_text_input};
 use crate::domain::PreparedKeys;
 
 pub use engine::{MAX_LINE_BYTES, MAX_THREADS, ScanError, ScanOptions, field_value, scan_reader};
@@ -128,7 +128,7 @@ fn fail(error: &ReadError) -> ExitCode {
 
 fn load_keys(args: &ScanArgs) -> Result<PreparedKeys, ReadError> {
     let public_key = read_input("--alipay-public-key", &args.alipay_public_key)?;
-    let aes_key = read_input("--aes-key", &args.aes_key)?;
+    let aes_key = read_text_input("--aes-key", &args.aes_key)?;
     Ok(PreparedKeys::new(
         Some(&public_key),
         Some(&aes_key),

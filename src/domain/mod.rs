@@ -49,6 +49,20 @@ pub struct Inputs {
     pub now_unix_secs: Option<u64>,
 }
 
+impl Drop for Inputs {
+    /// Inputs hold key material and the paste: wipe them when they go.
+    fn drop(&mut self) {
+        use zeroize::Zeroize as _;
+        self.response.zeroize();
+        if let Some(key) = &mut self.alipay_public_key {
+            key.zeroize();
+        }
+        if let Some(key) = &mut self.aes_key {
+            key.zeroize();
+        }
+    }
+}
+
 /// Runs the whole pipeline. Total: it never panics and turns every failure into a finding.
 /// The keys are parsed on every call; to diagnose many responses with the same keys, parse them
 /// once with [`PreparedKeys::new`] and call [`diagnose_prepared`] (this function does just that).
@@ -69,7 +83,9 @@ mod tests {
     fn unusable_input_is_not_checked() {
         let report = diagnose(&Inputs {
             response: b"  ".to_vec(),
-            ..Inputs::default()
+            alipay_public_key: None,
+            aes_key: None,
+            now_unix_secs: None,
         });
         assert_eq!(report.category, "empty_input");
         assert_eq!(report.signature.status, SignatureStatus::NotChecked);
@@ -80,7 +96,9 @@ mod tests {
     fn plain_content_without_keys_is_read() {
         let report = diagnose(&Inputs {
             response: br#"{"response":{"code":"40003","msg":"Insufficient Conditions"}}"#.to_vec(),
-            ..Inputs::default()
+            alipay_public_key: None,
+            aes_key: None,
+            now_unix_secs: None,
         });
         assert_eq!(report.category, "alipay_error_40003");
         assert_eq!(report.signature.status, SignatureStatus::Missing);
