@@ -1,20 +1,27 @@
 //! The eframe application: owns the persisted preferences and the runtime session, collects the
 //! actions the UI returns and applies them. The only place that does I/O for the window.
 
+mod keys;
+mod probe;
+mod profiles;
 pub mod session;
 pub mod workbench;
 
-use std::path::{Path, PathBuf};
+pub use keys::{file_name, source_label};
+pub use probe::StartupProbe;
+pub use profiles::{LoadedProfile, ProfilePaths};
+
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Lang;
 use crate::domain::report::Severity;
-use crate::domain::sniff::{self, Kind};
 use crate::i18n::tr;
 use crate::platform::{ClipboardSource, FilePicker, KeySlot};
 use crate::ui::{self, Action};
-use session::{KeyInput, KeySource, Notice, Session};
+use keys::{public_key_summary, slot_title};
+use session::{KeySource, Notice, Session};
 
 /// What survives a restart. Never key contents, the paste or decrypted data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +38,7 @@ pub struct Prefs {
     /// Presenter mode: larger text, mobile always masked.
     pub presenter: bool,
     /// Named key sets, as file paths only.
-    pub profiles: Vec<workbench::ProfilePaths>,
+    pub profiles: Vec<ProfilePaths>,
 }
 
 impl Default for Prefs {
@@ -58,54 +65,6 @@ pub struct App {
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
     probe: Option<StartupProbe>,
-}
-
-/// Measurement hooks for screenshots and start-up timing, set by environment variables:
-/// `APD_REPORT_FIRST_FRAME=1` prints the time from process start to the first frame on standard
-/// error; `APD_EXIT_AFTER_MS=N` closes the window N ms after start.
-#[derive(Debug, Clone, Copy)]
-pub struct StartupProbe {
-    started: std::time::Instant,
-    report_first_frame: bool,
-    exit_after: Option<std::time::Duration>,
-    first_frame_seen: bool,
-}
-
-impl StartupProbe {
-    /// Reads the environment; `None` when no hook is asked for.
-    pub fn from_env(started: std::time::Instant) -> Option<Self> {
-        let report_first_frame = std::env::var_os("APD_REPORT_FIRST_FRAME").is_some();
-        let exit_after = std::env::var("APD_EXIT_AFTER_MS")
-            .ok()
-            .and_then(|value| value.parse().ok())
-            .map(std::time::Duration::from_millis);
-        (report_first_frame || exit_after.is_some()).then_some(Self {
-            started,
-            report_first_frame,
-            exit_after,
-            first_frame_seen: false,
-        })
-    }
-
-    fn frame(&mut self, ctx: &egui::Context) {
-        if !self.first_frame_seen {
-            self.first_frame_seen = true;
-            if self.report_first_frame {
-                eprintln!(
-                    "first frame after {} ms",
-                    self.started.elapsed().as_millis()
-                );
-            }
-        }
-        if let Some(exit_after) = self.exit_after {
-            let elapsed = self.started.elapsed();
-            if elapsed >= exit_after {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            } else {
-                ctx.request_repaint_after(exit_after - elapsed);
-            }
-        }
-    }
 }
 
 impl App {
@@ -313,147 +272,12 @@ impl App {
         }
     }
 
-    fn remembered_path(&mut self, slot: KeySlot) -> &mut Option<PathBuf> {
-        match slot {
-            KeySlot::AlipayPublicKey => &mut self.prefs.public_key_path,
-            KeySlot::AesKey => &mut self.prefs.aes_key_path,
-        }
-    }
-
-    /// Reads a key file into a slot; a vanished or unreadable file becomes a notice.
-    pub fn load_key_file(&mut self, slot: KeySlot, path: &Path) {
-        match crate::cli::read_input(slot_flag(slot), path) {
-            Ok(bytes) => {
-                self.load_key_bytes(slot, KeySource::File(path.to_owned()), bytes);
-                *self.remembered_path(slot) = Some(path.to_owned());
-            }
-            Err(error) => {
-                self.notice("notice_read_failed", error.to_string(), Severity::Error);
-                *self.remembered_path(slot) = None;
-            }
-        }
-    }
-
-    fn load_key_bytes(&mut self, slot: KeySlot, source: KeySource, bytes: Vec<u8>) {
-        if sniff::guess(&bytes) == Kind::PrivateKey {
-            self.notice(
-                "notice_private_key_refused",
-                source_label(&source, self.prefs.lang),
-                Severity::Error,
-            );
-            return;
-        }
-        self.session
-            .set_key(slot, Some(KeyInput::new(source, bytes)));
-    }
-
-    fn load_dropped(&mut self, path: &Path, bytes: Vec<u8>) {
-        let name = file_name(path);
-        match sniff::guess(&bytes) {
-            Kind::PrivateKey => self.notice("notice_private_key_refused", name, Severity::Error),
-            Kind::PublicKey => {
-                self.notice("notice_dropped_public_key", name, Severity::Info);
-                self.load_key_bytes(
-                    KeySlot::AlipayPublicKey,
-                    KeySource::File(path.to_owned()),
-                    bytes,
-                );
-            }
-            Kind::AesKey => {
-                self.notice("notice_dropped_aes_key", name, Severity::Info);
-                self.load_key_bytes(KeySlot::AesKey, KeySource::File(path.to_owned()), bytes);
-            }
-            Kind::Response | Kind::Unknown if bytes.len() > session::MAX_RESPONSE_BYTES => {
-                self.refuse_large(bytes.len());
-            }
-            Kind::Response | Kind::Unknown => {
-                self.notice("notice_dropped_response", name, Severity::Info);
-                self.session
-                    .set_response(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-    }
-
-    fn refuse_large(&mut self, bytes: usize) {
-        let detail = format!(
-            "{} MiB > {} MiB",
-            bytes / 1024 / 1024,
-            session::MAX_RESPONSE_BYTES / 1024 / 1024
-        );
-        self.notice("notice_too_large", detail, Severity::Error);
-    }
-
     pub(crate) fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {
         self.session.notices.push(Notice {
             key,
             detail,
             severity,
         });
-    }
-}
-
-/// Kind, size, fingerprint and certificate facts of the loaded public key, or why it is unusable.
-fn public_key_summary(report: Option<&crate::domain::Report>) -> Vec<String> {
-    let Some(report) = report else {
-        return Vec::new();
-    };
-    let Some(key) = &report.public_key else {
-        let problem = report.findings.iter().find(|finding| {
-            matches!(
-                finding.code,
-                crate::domain::FindingCode::PublicKeyIsPrivateKey
-                    | crate::domain::FindingCode::PublicKeyUnparsable
-                    | crate::domain::FindingCode::PublicKeyIsAesKey
-            )
-        });
-        return problem
-            .map(|finding| crate::domain::hints::title(finding, crate::domain::Lang::En))
-            .into_iter()
-            .collect();
-    };
-    let mut lines = vec![
-        format!("{}, {} bits", key.kind, key.bits),
-        format!(
-            "SHA-256 {}",
-            crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)
-        ),
-    ];
-    if let Some(cert) = &key.certificate {
-        lines.push(cert.subject.clone());
-        lines.push(format!("{} – {}", cert.not_before, cert.not_after));
-        lines.push(format!("SN {}", cert.alipay_cert_sn));
-    }
-    lines
-}
-
-/// The file's name, for notices.
-pub fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
-}
-
-/// How a key's origin is shown.
-pub fn source_label(source: &KeySource, lang: Lang) -> String {
-    match source {
-        KeySource::File(path) => file_name(path),
-        KeySource::Pasted => tr("source_clipboard", lang).to_owned(),
-        KeySource::Demo => tr("source_demo", lang).to_owned(),
-    }
-}
-
-fn slot_flag(slot: KeySlot) -> &'static str {
-    match slot {
-        KeySlot::AlipayPublicKey => "Alipay public key file",
-        KeySlot::AesKey => "AES key file",
-    }
-}
-
-fn slot_title(slot: KeySlot) -> &'static str {
-    match slot {
-        KeySlot::AlipayPublicKey => "dialog_public_key",
-        KeySlot::AesKey => "dialog_aes_key",
     }
 }
 
