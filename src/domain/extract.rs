@@ -33,9 +33,13 @@ pub fn join_js_concatenation(text: &str) -> String {
 
 /// Returns the first embedded JSON object holding a `response` field, with its byte offset, and
 /// whether any candidate ended in the middle of the input (a sign of truncation).
+///
+/// Objects that open with `"response"` (as Alipay sends them) are tried first. Then, for objects
+/// whose fields were reordered (a backend log that sorts keys: `{"charset":…,"response":…}`),
+/// the nearest `{` before each `"response":` key is tried. At most `max_candidates` of each.
 pub fn find_embedded_payload(text: &str, max_candidates: usize) -> (Option<(usize, String)>, bool) {
     let mut saw_eof = false;
-    let starts = text
+    let leading = text
         .match_indices('{')
         .map(|(index, _)| index)
         .filter(|index| {
@@ -44,23 +48,52 @@ pub fn find_embedded_payload(text: &str, max_candidates: usize) -> (Option<(usiz
                 .unwrap_or(false)
         })
         .take(max_candidates);
-    for start in starts {
-        let Some(candidate) = text.get(start..) else {
-            continue;
-        };
-        let mut stream = serde_json::Deserializer::from_str(candidate).into_iter::<Value>();
-        match stream.next() {
-            Some(Ok(Value::Object(map))) if map.contains_key("response") => {
-                let end = stream.byte_offset();
-                if let Some(object_text) = candidate.get(..end) {
-                    return (Some((start, object_text.to_owned())), saw_eof);
-                }
-            }
-            Some(Err(error)) if error.is_eof() => saw_eof = true,
-            _ => {}
+    for start in leading {
+        if let Some(found) = try_candidate(text, start, &mut saw_eof) {
+            return (Some(found), saw_eof);
+        }
+    }
+    let reordered = text
+        .match_indices("\"response\"")
+        .filter(|(index, key)| {
+            text.get(index + key.len()..)
+                .is_some_and(|after| after.trim_start().starts_with(':'))
+        })
+        .filter_map(|(index, _)| {
+            let before = text.get(..index)?;
+            let open = before.rfind('{')?;
+            // Objects that open with "response" were tried above.
+            let opens_with_response = before
+                .get(open + 1..)
+                .is_some_and(|gap| gap.trim().is_empty());
+            (!opens_with_response).then_some(open)
+        })
+        .take(max_candidates);
+    for start in reordered {
+        if let Some(found) = try_candidate(text, start, &mut saw_eof) {
+            return (Some(found), saw_eof);
         }
     }
     (None, saw_eof)
+}
+
+/// Reads the JSON value that starts at `start`: the object text when it holds `response`.
+fn try_candidate(text: &str, start: usize, saw_eof: &mut bool) -> Option<(usize, String)> {
+    let candidate = text.get(start..)?;
+    let mut stream = serde_json::Deserializer::from_str(candidate).into_iter::<Value>();
+    match stream.next() {
+        Some(Ok(Value::Object(map))) if map.contains_key("response") => {
+            let end = stream.byte_offset();
+            candidate
+                .get(..end)
+                .map(|object_text| (start, object_text.to_owned()))
+        }
+        Some(Err(error)) if error.is_eof() => {
+            *saw_eof = true;
+            None
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +116,26 @@ mod tests {
         let (offset, text) = found.unwrap();
         assert_eq!(text, r#"{"response":"QUJD","sign":"c2ln"}"#);
         assert_eq!(offset, 22);
+    }
+
+    #[test]
+    fn finds_objects_whose_fields_were_reordered() {
+        // A backend log that sorted the keys, around an unescaped res object.
+        let line =
+            r#"INFO body={"response":"{"charset":"UTF-8","response":"QUJD","sign":"c2ln"}"} done"#;
+        let (found, _) = find_embedded_payload(line, 8);
+        let (offset, text) = found.unwrap();
+        assert_eq!(
+            text,
+            r#"{"charset":"UTF-8","response":"QUJD","sign":"c2ln"}"#
+        );
+        assert_eq!(offset, 23);
+        let line = "res: {\n  \"sign\": \"c2ln\",\n  \"response\": \"QUJD\"\n} (end)";
+        let (found, _) = find_embedded_payload(line, 8);
+        assert_eq!(found.unwrap().0, 5);
+        // A "response" that is not a key, and one in an object that is not JSON, are not found.
+        assert!(find_embedded_payload(r#"{x "response" }"#, 8).0.is_none());
+        assert!(find_embedded_payload(r#"{"a": "response"}"#, 8).0.is_none());
     }
 
     #[test]

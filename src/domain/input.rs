@@ -280,7 +280,11 @@ fn response_step(
             Step::Done(Ok(envelope_from(content, map, findings)))
         }
         Value::String(value) => {
-            if value.trim_start().starts_with('{') {
+            if is_encoded_json_text(value) {
+                // `JSON.stringify(res)` after `res.response` was stringified once more: the value
+                // is a JSON string literal holding the envelope. Read it as the paste.
+                Step::Again(value.clone(), Finding::new(FindingCode::InputResObject))
+            } else if value.trim_start().starts_with('{') {
                 match serde_json::from_str::<Value>(value) {
                     Ok(Value::Object(inner)) if inner.contains_key("response") => {
                         Step::Again(value.clone(), Finding::new(FindingCode::InputResObject))
@@ -317,6 +321,15 @@ fn response_step(
             "response is neither a string nor an object",
         ))),
     }
+}
+
+/// A JSON string literal whose text is JSON again (`"{\"response\":…}"`): never base64.
+fn is_encoded_json_text(value: &str) -> bool {
+    value.trim_start().starts_with('"')
+        && matches!(
+            serde_json::from_str::<Value>(value),
+            Ok(Value::String(inner)) if inner.trim_start().starts_with(['{', '"'])
+        )
 }
 
 fn envelope_from(
@@ -361,6 +374,10 @@ fn unparsable_step(text: &str, error: &serde_json::Error, findings: &mut Vec<Fin
             Finding::new(FindingCode::InputExtracted).with("offset", offset),
         );
     }
+    if let Some(finding) = console_frontend_result(text) {
+        findings.push(finding);
+        return Step::Done(Err(Unusable::NotJson));
+    }
     if error.is_eof() || saw_eof {
         findings.push(Finding::new(FindingCode::TruncatedInput).with("bytes", text.len()));
         return Step::Done(Err(Unusable::Truncated));
@@ -372,6 +389,18 @@ fn unparsable_step(text: &str, error: &serde_json::Error, findings: &mut Vec<Fin
         error.column()
     );
     Step::Done(Err(not_json(findings, &detail)))
+}
+
+/// A front-end result (`fail` result or `onError` detail) as the console prints the object:
+/// `{error: 4, errorMessage: '无权调用'}`, with bare keys and single quotes.
+fn console_frontend_result(text: &str) -> Option<Finding> {
+    if !(text.starts_with('{') && text.ends_with('}')) {
+        return None;
+    }
+    match serde_json::from_str::<Value>(&super::js_scan::js_object_to_json(text)) {
+        Ok(Value::Object(map)) => super::frontend::classify(&map),
+        _ => None,
+    }
 }
 
 fn describe_json_error(error: &serde_json::Error) -> &'static str {
@@ -419,6 +448,13 @@ fn bare_ciphertext(text: &str, findings: &mut Vec<Finding>) -> Option<Envelope> 
 
 /// Repairs transport damage in a base64 value and reports each repair.
 fn repair_base64(field: &'static str, value: &str, findings: &mut Vec<Finding>) -> String {
+    // Spaces at either end are trimmed like any whitespace, unless they are `+` signs a form
+    // decoder turned into spaces (a value that begins, or ends without padding, with `+`): that is
+    // decided below, once the rest of the value is repaired.
+    let edge_spaces = (
+        value.len() - value.trim_start_matches(' ').len(),
+        value.len() - value.trim_end_matches(' ').len(),
+    );
     let mut repaired: String = value.trim().to_owned();
     if repaired.contains(['\r', '\n', '\t']) {
         repaired.retain(|ch| !matches!(ch, '\r' | '\n' | '\t'));
@@ -436,12 +472,28 @@ fn repair_base64(field: &'static str, value: &str, findings: &mut Vec<Finding>) 
             findings.push(Finding::new(FindingCode::UrlEncodedInput));
         }
     }
-    let spaces = repaired.matches(' ').count();
+    let mut spaces = repaired.matches(' ').count();
     if spaces > 0 {
         repaired = repaired.replace(' ', "+");
+    }
+    if let Some(restored) = restore_edge_pluses(&repaired, edge_spaces) {
+        spaces += edge_spaces.0 + edge_spaces.1;
+        repaired = restored;
+    }
+    if spaces > 0 {
         add_field(findings, FindingCode::Base64PlusMangled, field, spaces);
     }
     repaired
+}
+
+/// `repaired` with its trimmed edge spaces put back as `+`, when only that makes it strict base64
+/// (Alipay always pads, so the length alone tells a lost `+` from stray whitespace).
+fn restore_edge_pluses(repaired: &str, (leading, trailing): (usize, usize)) -> Option<String> {
+    if leading + trailing == 0 || repaired.is_empty() || super::b64::decode(repaired).is_ok() {
+        return None;
+    }
+    let restored = format!("{}{repaired}{}", "+".repeat(leading), "+".repeat(trailing));
+    super::b64::decode(&restored).is_ok().then_some(restored)
 }
 
 /// Adds `field` to an existing finding of this code, or creates one.
@@ -547,6 +599,31 @@ mod tests {
     }
 
     #[test]
+    fn unwraps_a_res_object_whose_response_was_stringified_again() {
+        // JSON.stringify(res) after res.response = JSON.stringify(res.response).
+        let inner = r#"{"response":"QUJDREVGR0hJSktMTU5PUA==","sign":"c2ln"}"#;
+        let once = serde_json::to_string(inner).unwrap();
+        let res = serde_json::json!({ "response": once }).to_string();
+        let parsed = parse(res.as_bytes());
+        let envelope = parsed.outcome.as_ref().unwrap();
+        assert_eq!(
+            envelope.content,
+            Content::Ciphertext("QUJDREVGR0hJSktMTU5PUA==".to_owned())
+        );
+        assert_eq!(envelope.sign.as_deref(), Some("c2ln"));
+        assert_eq!(
+            codes(&parsed),
+            vec![FindingCode::DoubleJsonEncoded, FindingCode::InputResObject]
+        );
+        // A quoted value that is not JSON text stays a (broken) ciphertext.
+        let parsed = parse(br#"{"response":"\"QUJD\"","sign":"c2ln"}"#);
+        assert!(matches!(
+            parsed.outcome.unwrap().content,
+            Content::Ciphertext(_)
+        ));
+    }
+
+    #[test]
     fn unwraps_a_res_object_whose_response_was_already_parsed() {
         // JSON.stringify(res) after res.response = JSON.parse(res.response).
         let text = r#"{"response":{"response":"QUJDREVGR0hJSktMTU5PUA==","sign":"c2ln"}}"#;
@@ -573,6 +650,37 @@ mod tests {
         assert_eq!(finding.code, FindingCode::Base64PlusMangled);
         assert_eq!(finding.param("fields"), Some("response, sign"));
         assert_eq!(finding.param("count"), Some("2"));
+    }
+
+    #[test]
+    fn restores_a_plus_turned_into_a_space_at_either_end() {
+        // A ciphertext that begins with `+`, and one of 48 bytes (no padding) that ends with it.
+        let parsed = parse(br#"{"response":" 0JDREVGR0hJSktMTU5PUA==","sign":"c2ln "}"#);
+        let envelope = parsed.outcome.unwrap();
+        assert_eq!(
+            envelope.content,
+            Content::Ciphertext("+0JDREVGR0hJSktMTU5PUA==".to_owned())
+        );
+        // Stray whitespace after the padding is not a `+`: "c2ln+" is not base64.
+        assert_eq!(envelope.sign.as_deref(), Some("c2ln"));
+        let finding = &parsed.findings[0];
+        assert_eq!(finding.code, FindingCode::Base64PlusMangled);
+        assert_eq!(finding.param("fields"), Some("response"));
+        assert_eq!(finding.param("count"), Some("1"));
+        let unpadded = format!("{}/", "A".repeat(62));
+        let text = format!(r#"{{"response":"{unpadded} ","sign":"c2ln"}}"#);
+        let parsed = parse(text.as_bytes());
+        assert_eq!(
+            parsed.outcome.unwrap().content,
+            Content::Ciphertext(format!("{unpadded}+"))
+        );
+        // Whitespace around a value that is base64 as it stands is only trimmed.
+        let parsed = parse(br#"{"response":"  QUJDREVGR0hJSktMTU5PUA== ","sign":"c2ln"}"#);
+        assert_eq!(
+            parsed.outcome.unwrap().content,
+            Content::Ciphertext("QUJDREVGR0hJSktMTU5PUA==".to_owned())
+        );
+        assert!(parsed.findings.is_empty());
     }
 
     #[test]
@@ -606,6 +714,19 @@ mod tests {
             codes(&parsed),
             vec![FindingCode::Base64PlusMangled, FindingCode::CiphertextOnly]
         );
+    }
+
+    #[test]
+    fn reads_a_front_end_result_printed_by_the_console() {
+        let parsed = parse("{error: 4, errorMessage: '无权调用'}".as_bytes());
+        assert_eq!(parsed.outcome, Err(Unusable::NotJson));
+        assert_eq!(codes(&parsed), vec![FindingCode::FrontendNoPermission]);
+        assert_eq!(parsed.findings[0].param("message"), Some("无权调用"));
+        let parsed = parse(b"{ detail: { type: 'getAuthorize', errorMessage: 'denied' } }\n");
+        assert_eq!(codes(&parsed), vec![FindingCode::FrontendAuthFailed]);
+        // Any other console object is still just not JSON.
+        let parsed = parse(b"{ foo: 'bar' }");
+        assert_eq!(codes(&parsed), vec![FindingCode::NotJson]);
     }
 
     #[test]

@@ -105,4 +105,21 @@ mod tests {
         assert!(report.has(FindingCode::ResponseNotEncrypted));
         assert!(!report.payload.unwrap().trusted);
     }
+
+    #[test]
+    fn a_console_printed_front_end_result_is_named() {
+        let report = diagnose(&Inputs {
+            response: "{error: 4, errorMessage: '无权调用'}".as_bytes().to_vec(),
+            alipay_public_key: None,
+            aes_key: None,
+            now_unix_secs: None,
+        });
+        assert_eq!(report.category, "not_json");
+        assert_eq!(report.signature.status, SignatureStatus::NotChecked);
+        assert_eq!(
+            report.primary_finding().map(|finding| finding.code),
+            Some(FindingCode::FrontendNoPermission)
+        );
+        assert!(!report.has(FindingCode::NotJson));
+    }
 }
