@@ -98,20 +98,7 @@ pub fn run(args: &FrontendCheckArgs) -> ExitCode {
 fn render_json(findings: &[Finding], passed: bool, lang: Lang) -> serde_json::Value {
     let items: Vec<_> = findings
         .iter()
-        .map(|finding| {
-            let params: serde_json::Map<String, serde_json::Value> = finding
-                .params
-                .iter()
-                .map(|(name, value)| ((*name).to_owned(), json!(value)))
-                .collect();
-            json!({
-                "code": finding.code.as_str(),
-                "severity": finding.severity().as_str(),
-                "title": title(finding, lang),
-                "remediation": remediation(finding, lang),
-                "params": params,
-            })
-        })
+        .map(|finding| crate::domain::share::finding_json(finding, lang))
         .collect();
     json!({ "passed": passed, "findings": items, "lang": lang.code() })
 }

@@ -1,8 +1,8 @@
 //! The JSON contract of `check --format json`.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::domain::hints::{remediation, title};
+use crate::domain::hints::title;
 use crate::domain::{Lang, Report};
 
 /// Renders the report as one JSON object. The mobile is printed in full: it is the user's own
@@ -11,20 +11,7 @@ pub fn render(report: &Report, lang: Lang) -> Value {
     let findings: Vec<Value> = report
         .findings
         .iter()
-        .map(|finding| {
-            let params: Map<String, Value> = finding
-                .params
-                .iter()
-                .map(|(name, value)| ((*name).to_owned(), Value::String(value.clone())))
-                .collect();
-            json!({
-                "code": finding.code.as_str(),
-                "severity": finding.severity().as_str(),
-                "title": title(finding, lang),
-                "remediation": remediation(finding, lang),
-                "params": params,
-            })
-        })
+        .map(|finding| crate::domain::share::finding_json(finding, lang))
         .collect();
     let signature = &report.signature;
     json!({

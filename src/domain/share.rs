@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::checklist::Checklist;
 use super::hints::{self, Lang};
 use super::profiles::ProfileMatch;
-use super::report::{Report, mask_mobile};
+use super::report::{Finding, Report, mask_mobile};
 
 /// How many characters of the ciphertext the report may show.
 pub const CIPHERTEXT_PREFIX_CHARS: usize = 12;
@@ -55,6 +55,22 @@ pub fn masked_payload(report: &Report) -> Value {
     json
 }
 
+/// One finding as JSON: code, severity, title and remediation in `lang`, and its parameters.
+pub fn finding_json(finding: &Finding, lang: Lang) -> Value {
+    let params: Map<String, Value> = finding
+        .params
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), Value::String(value.clone())))
+        .collect();
+    json!({
+        "code": finding.code.as_str(),
+        "severity": finding.severity().as_str(),
+        "title": hints::title(finding, lang),
+        "remediation": hints::remediation(finding, lang),
+        "params": params,
+    })
+}
+
 /// Renders the shareable JSON report in `lang`, with the optional checklist and profile match.
 pub fn render_json(
     report: &Report,
@@ -65,20 +81,7 @@ pub fn render_json(
     let findings: Vec<Value> = report
         .findings
         .iter()
-        .map(|finding| {
-            let params: Map<String, Value> = finding
-                .params
-                .iter()
-                .map(|(name, value)| ((*name).to_owned(), Value::String(value.clone())))
-                .collect();
-            json!({
-                "code": finding.code.as_str(),
-                "severity": finding.severity().as_str(),
-                "title": hints::title(finding, lang),
-                "remediation": hints::remediation(finding, lang),
-                "params": params,
-            })
-        })
+        .map(|finding| finding_json(finding, lang))
         .collect();
     let signature = &report.signature;
     let checklist = checklist.map(|list| {
