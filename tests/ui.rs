@@ -432,3 +432,14 @@ fn the_frontend_check_flags_a_missing_scope() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn key_descriptions_follow_the_language() {
+    let mut harness = harness(Lang::Zh, Vec::new(), None);
+    harness.get_by_label("AES-128 (base64, 16 字节)");
+    harness.get_by_label("SPKI public key, 2048 位");
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("AES-128 (base64, 16 bytes)");
+    harness.get_by_label("SPKI public key, 2048 bits");
+}

@@ -83,7 +83,10 @@ impl App {
 }
 
 /// Kind, size, fingerprint and certificate facts of the loaded public key, or why it is unusable.
-pub(super) fn public_key_summary(report: Option<&crate::domain::Report>) -> Vec<String> {
+pub(super) fn public_key_summary(
+    report: Option<&crate::domain::Report>,
+    lang: Lang,
+) -> Vec<String> {
     let Some(report) = report else {
         return Vec::new();
     };
@@ -97,12 +100,12 @@ pub(super) fn public_key_summary(report: Option<&crate::domain::Report>) -> Vec<
             )
         });
         return problem
-            .map(|finding| crate::domain::hints::title(finding, crate::domain::Lang::En))
+            .map(|finding| crate::domain::hints::title(finding, lang))
             .into_iter()
             .collect();
     };
     let mut lines = vec![
-        format!("{}, {} bits", key.kind, key.bits),
+        format!("{}, {} {}", key.kind, key.bits, tr("key_bits", lang)),
         format!(
             "SHA-256 {}",
             crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)

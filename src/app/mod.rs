@@ -159,11 +159,16 @@ impl App {
         let lang = self.prefs.lang;
         let public_key = self.session.public_key.as_ref().map(|key| ui::SlotView {
             source: source_label(&key.source, lang),
-            summary: public_key_summary(self.session.report.as_ref()),
+            summary: public_key_summary(self.session.report.as_ref(), lang),
         });
         let aes_key = self.session.aes_key.as_ref().map(|key| ui::SlotView {
             source: source_label(&key.source, lang),
-            summary: self.session.aes_summary.iter().cloned().collect(),
+            summary: self
+                .session
+                .aes_summary
+                .iter()
+                .map(|summary| summary.text(lang))
+                .collect(),
         });
         let profile_names: Vec<String> = self
             .prefs

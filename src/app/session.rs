@@ -83,7 +83,7 @@ pub struct Session {
     /// The current diagnosis.
     pub report: Option<Report>,
     /// A safe description of the AES key, refreshed with the diagnosis.
-    pub aes_summary: Option<String>,
+    pub aes_summary: Option<AesSummary>,
     /// How many times the diagnosis ran (it runs only when an input changes).
     pub diagnoses: u64,
     /// True while a large input is being diagnosed in the background.
@@ -296,25 +296,75 @@ impl Session {
     }
 
     /// A short, non-secret description of the AES key: size and encoding.
-    fn aes_key_summary(&self) -> Option<String> {
+    fn aes_key_summary(&self) -> Option<AesSummary> {
+        use domain::aeskey::AesKeyOutcome;
         let key = self.aes_key.as_ref()?;
         let text = String::from_utf8_lossy(&key.bytes);
         let mut findings = Vec::new();
         Some(match domain::aeskey::parse(&text, &mut findings) {
-            domain::aeskey::AesKeyOutcome::Missing => "empty".to_owned(),
-            domain::aeskey::AesKeyOutcome::Usable { key, hex: None } => {
-                format!("AES-{} (base64, {} bytes)", key.len() * 8, key.len())
+            AesKeyOutcome::Missing => AesSummary::Empty,
+            AesKeyOutcome::Usable { key, hex: None } => AesSummary::Base64 { bytes: key.len() },
+            AesKeyOutcome::Usable {
+                key: _,
+                hex: Some(key),
             }
-            domain::aeskey::AesKeyOutcome::Usable { key, hex: Some(_) }
-            | domain::aeskey::AesKeyOutcome::Invalid { hex: Some(key), .. } => {
-                format!("hex-looking text ({} bytes as hex)", key.len())
+            | AesKeyOutcome::Invalid { hex: Some(key), .. } => {
+                AesSummary::HexLooking { bytes: key.len() }
             }
-            domain::aeskey::AesKeyOutcome::Invalid {
+            AesKeyOutcome::Invalid {
                 wrong_length: Some(bytes),
                 ..
-            } => format!("invalid: {} bytes", bytes.len()),
-            domain::aeskey::AesKeyOutcome::Invalid { .. } => "invalid: not base64".to_owned(),
+            } => AesSummary::WrongLength { bytes: bytes.len() },
+            AesKeyOutcome::Invalid { .. } => AesSummary::NotBase64,
         })
+    }
+}
+
+/// What the AES key slot holds, described without the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AesSummary {
+    /// Only whitespace.
+    Empty,
+    /// Base64 of a valid key length.
+    Base64 {
+        /// Decoded length.
+        bytes: usize,
+    },
+    /// Text that also reads as hex.
+    HexLooking {
+        /// Length of the hex reading.
+        bytes: usize,
+    },
+    /// Base64 of a wrong length.
+    WrongLength {
+        /// Decoded length.
+        bytes: usize,
+    },
+    /// Not base64.
+    NotBase64,
+}
+
+impl AesSummary {
+    /// The description in `lang`.
+    pub fn text(self, lang: crate::domain::Lang) -> String {
+        use crate::i18n::tr;
+        match self {
+            Self::Empty => tr("aes_summary_empty", lang).to_owned(),
+            Self::Base64 { bytes } => {
+                format!("AES-{} (base64, {bytes} {})", bytes * 8, tr("bytes", lang))
+            }
+            Self::HexLooking { bytes } => format!(
+                "{} ({bytes} {})",
+                tr("aes_summary_hex", lang),
+                tr("bytes", lang)
+            ),
+            Self::WrongLength { bytes } => format!(
+                "{}: {bytes} {}",
+                tr("aes_summary_invalid", lang),
+                tr("bytes", lang)
+            ),
+            Self::NotBase64 => tr("aes_summary_not_base64", lang).to_owned(),
+        }
     }
 }
 
