@@ -11,7 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod fonts;
-pub mod i18n;
+pub use domain::i18n;
 pub mod platform;
 pub mod ui;
 

@@ -158,3 +158,34 @@ fn a_single_egui_version() {
         .collect();
     assert_eq!(eguis.len(), 1, "egui versions: {eguis:?}");
 }
+
+/// Every `tr("…")` call in the sources names a key of `assets/i18n.toml`.
+#[test]
+fn every_used_i18n_key_exists() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 20, "sources not found");
+    let mut missing = Vec::new();
+    for path in files {
+        let source = std::fs::read_to_string(&path).unwrap_or_default();
+        let pieces: Vec<&str> = source.split("tr(\"").collect();
+        for (before, piece) in pieces.iter().zip(pieces.iter().skip(1)) {
+            // Only calls of `tr` itself, not of `push_str(` and the like.
+            if before
+                .chars()
+                .last()
+                .is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+            {
+                continue;
+            }
+            let key = piece.split('"').next().unwrap_or_default();
+            if !key.is_empty() && !key.contains('…') && !alipay_phone_doctor::i18n::has_key(key) {
+                missing.push(format!("{}: {key}", path.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing i18n keys: {missing:?}");
+}

@@ -8,12 +8,11 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::check_extras::lang_or_locale;
-use super::text::severity_label;
 use super::{Format, LangArg, read_input};
 use crate::domain::frontend_check::check_frontend;
 use crate::domain::hints::{remediation, title};
 use crate::domain::{Finding, Lang, Severity};
-use crate::i18n::tr;
+use crate::i18n::{severity_label, tr};
 
 /// Arguments of `frontend-check`.
 #[derive(Debug, clap::Args)]

@@ -6,9 +6,8 @@ use std::io::Write as _;
 use anstyle::{AnsiColor, Style};
 
 use crate::domain::hints::{remediation, title};
-use crate::domain::report::Opening;
-use crate::domain::{Lang, Report, Severity, SignatureStatus, mask_mobile};
-use crate::i18n::tr;
+use crate::domain::{Lang, Report, Severity, mask_mobile};
+use crate::i18n::{opening_key, severity_label, status_key, tr};
 
 fn style(severity: Severity) -> Style {
     let color = match severity {
@@ -18,26 +17,6 @@ fn style(severity: Severity) -> Style {
         Severity::Error => AnsiColor::Red,
     };
     Style::new().fg_color(Some(color.into())).bold()
-}
-
-/// The word and mark for a severity (never colour alone).
-pub fn severity_label(severity: Severity, lang: Lang) -> String {
-    let (mark, key) = match severity {
-        Severity::Ok => ("✓", "sev_ok"),
-        Severity::Info => ("i", "sev_info"),
-        Severity::Warning => ("!", "sev_warning"),
-        Severity::Error => ("×", "sev_error"),
-    };
-    format!("{mark} {}", tr(key, lang))
-}
-
-fn status_word(status: SignatureStatus) -> &'static str {
-    match status {
-        SignatureStatus::Valid => "sig_valid",
-        SignatureStatus::Invalid => "sig_invalid",
-        SignatureStatus::Missing => "sig_missing",
-        SignatureStatus::NotChecked => "sig_not_checked",
-    }
 }
 
 /// Writes the report to standard output.
@@ -86,16 +65,12 @@ fn render_signature(
 ) -> std::io::Result<()> {
     let bold = Style::new().bold();
     let signature = &report.signature;
-    let sig_severity = match signature.status {
-        SignatureStatus::Valid => Severity::Ok,
-        SignatureStatus::Invalid => Severity::Error,
-        SignatureStatus::Missing | SignatureStatus::NotChecked => Severity::Warning,
-    };
+    let sig_severity = signature.status.severity();
     write!(
         out,
         "{bold}{}{bold:#}: {s}{}{s:#}",
         tr("signature", lang),
-        tr(status_word(signature.status), lang),
+        tr(status_key(signature.status), lang),
         s = style(sig_severity)
     )?;
     if let Some(algorithm) = signature.algorithm {
@@ -103,11 +78,7 @@ fn render_signature(
     }
     writeln!(out)?;
     if let Some(opening) = signature.opening {
-        let key = match opening {
-            Opening::NotWellFormed => "opening_not_well_formed",
-            Opening::DigestMismatch => "opening_digest_mismatch",
-            Opening::OtherAlgorithm => "opening_other_algorithm",
-        };
+        let key = opening_key(opening);
         writeln!(out, "  {}", tr(key, lang))?;
     }
     if let Some(preview) = &signature.signed_content_preview {

@@ -16,6 +16,7 @@ pub mod fastverify;
 mod frontend;
 pub mod frontend_check;
 pub mod hints;
+pub mod i18n;
 pub mod input;
 mod js_scan;
 pub mod markdown;

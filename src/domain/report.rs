@@ -86,6 +86,15 @@ pub enum SignatureStatus {
 }
 
 impl SignatureStatus {
+    /// How the status is shown: valid is good, invalid is an error, the rest a warning.
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::Valid => Severity::Ok,
+            Self::Invalid => Severity::Error,
+            Self::Missing | Self::NotChecked => Severity::Warning,
+        }
+    }
+
     /// Stable lowercase name.
     pub fn as_str(self) -> &'static str {
         match self {

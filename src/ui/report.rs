@@ -5,9 +5,9 @@ use egui::{FontId, RichText, TextFormat};
 
 use super::{Action, View, findings, json_view, theme};
 use crate::domain::hints::title;
-use crate::domain::report::{Opening, Payload};
-use crate::domain::{Lang, Report, Severity, SignatureStatus, mask_mobile};
-use crate::i18n::tr;
+use crate::domain::report::Payload;
+use crate::domain::{Lang, Report, Severity, mask_mobile};
+use crate::i18n::{opening_key, status_key, tr};
 
 /// The whole report.
 pub fn report_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &mut Vec<Action>) {
@@ -98,18 +98,9 @@ fn verdict_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
         });
 }
 
-fn status_word(status: SignatureStatus) -> (&'static str, Severity) {
-    match status {
-        SignatureStatus::Valid => ("sig_valid", Severity::Ok),
-        SignatureStatus::Invalid => ("sig_invalid", Severity::Error),
-        SignatureStatus::Missing => ("sig_missing", Severity::Warning),
-        SignatureStatus::NotChecked => ("sig_not_checked", Severity::Warning),
-    }
-}
-
 fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
     let signature = &report.signature;
-    let (word, severity) = status_word(signature.status);
+    let (word, severity) = (status_key(signature.status), signature.status.severity());
     let color = theme::severity_color(ui.visuals(), severity);
     egui::Grid::new("signature_grid")
         .num_columns(2)
@@ -158,11 +149,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
             }
             if let Some(opening) = signature.opening {
                 ui.label(tr("opening", lang));
-                let key = match opening {
-                    Opening::NotWellFormed => "opening_not_well_formed",
-                    Opening::DigestMismatch => "opening_digest_mismatch",
-                    Opening::OtherAlgorithm => "opening_other_algorithm",
-                };
+                let key = opening_key(opening);
                 ui.label(RichText::new(tr(key, lang)).color(color));
                 ui.end_row();
             }

@@ -2,8 +2,7 @@
 
 use egui::{Color32, Visuals};
 
-use crate::domain::{Lang, Severity};
-use crate::i18n::tr;
+use crate::domain::Severity;
 
 /// The colour of a severity in the current theme.
 pub fn severity_color(visuals: &Visuals, severity: Severity) -> Color32 {
@@ -26,26 +25,7 @@ pub fn severity_fill(visuals: &Visuals, severity: Severity) -> Color32 {
     severity_color(visuals, severity).gamma_multiply(0.18)
 }
 
-/// The mark shown before the word.
-pub fn severity_mark(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Ok => "✓",
-        Severity::Info => "i",
-        Severity::Warning => "⚠",
-        Severity::Error => "×",
-    }
-}
-
-/// Mark and word, e.g. `✓ OK`.
-pub fn severity_label(severity: Severity, lang: Lang) -> String {
-    let key = match severity {
-        Severity::Ok => "sev_ok",
-        Severity::Info => "sev_info",
-        Severity::Warning => "sev_warning",
-        Severity::Error => "sev_error",
-    };
-    format!("{} {}", severity_mark(severity), tr(key, lang))
-}
+pub use crate::i18n::{severity_label, severity_mark};
 
 /// Colour for JSON keys.
 pub fn json_key_color(visuals: &Visuals) -> Color32 {
