@@ -184,6 +184,7 @@ impl App {
             presenter: self.prefs.presenter,
             working: self.session.working,
             report: self.session.report.as_ref(),
+            masked_payload: self.workbench.masked_payload.as_ref(),
             scenario: self.session.scenario,
             checklist: self.workbench.checklist.as_ref(),
             profile_match: self.workbench.profile_match.as_ref(),

@@ -26,6 +26,8 @@ pub struct Workbench {
     pub checklist: Option<Checklist>,
     /// Which profile verifies and decrypts the paste.
     pub profile_match: Option<ProfileMatch>,
+    /// The payload with the mobile masked, for display.
+    pub masked_payload: Option<serde_json::Value>,
     /// The profiles' keys, read once.
     pub profiles: Vec<LoadedProfile>,
     /// The name typed for a new profile.
@@ -55,6 +57,7 @@ impl Default for Workbench {
         Self {
             checklist: None,
             profile_match: None,
+            masked_payload: None,
             profiles: Vec::new(),
             profile_name: String::new(),
             axml: String::new(),
@@ -83,6 +86,12 @@ impl App {
             checklist
         });
         self.workbench.profile_match = self.match_profiles(now_unix_secs);
+        self.workbench.masked_payload = self
+            .session
+            .report
+            .as_ref()
+            .filter(|report| report.payload.is_some())
+            .map(crate::domain::share::masked_payload);
     }
 
     /// Fills the inputs with a scenario built from the demo keys.

@@ -138,6 +138,8 @@ pub struct View<'a> {
     pub working: bool,
     /// The current diagnosis.
     pub report: Option<&'a Report>,
+    /// The decrypted payload with the mobile masked, made once per report.
+    pub masked_payload: Option<&'a serde_json::Value>,
     /// The scenario on show, if any.
     pub scenario: Option<&'static Scenario>,
     /// The troubleshooting checklist, pre-filled from the report.

@@ -5,8 +5,7 @@ use egui::{FontId, RichText, TextFormat};
 
 use super::{Action, View, findings, json_view, theme};
 use crate::domain::hints::title;
-use crate::domain::report::Payload;
-use crate::domain::{Lang, Report, Severity, mask_mobile};
+use crate::domain::{Lang, Report, Severity};
 use crate::i18n::{opening_key, status_key, tr};
 
 /// The whole report.
@@ -204,10 +203,17 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
     if payload.plain {
         ui.label(tr("plain_payload", lang));
     }
-    let shown = shown_json(payload, view.show_mobile);
-    fields_ui(ui, report, &shown, view, actions);
+    // The masked copy is made once per report by the app, not here every frame.
+    let Some(shown) = (if view.show_mobile {
+        Some(&payload.json)
+    } else {
+        view.masked_payload
+    }) else {
+        return;
+    };
+    fields_ui(ui, report, shown, view, actions);
     ui.add_space(6.0);
-    let job = json_view::highlighted(ui, &shown);
+    let job = json_view::highlighted(ui, shown);
     egui::Frame::canvas(ui.style())
         .inner_margin(8.0)
         .show(ui, |ui| {
@@ -221,14 +227,6 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
 }
 
 /// The payload as displayed: the mobile masked unless the user chose to show it.
-fn shown_json(payload: &Payload, show_mobile: bool) -> serde_json::Value {
-    let mut json = payload.json.clone();
-    if !show_mobile && let Some(serde_json::Value::String(mobile)) = json.get_mut("mobile") {
-        *mobile = mask_mobile(mobile);
-    }
-    json
-}
-
 fn fields_ui(
     ui: &mut egui::Ui,
     report: &Report,
