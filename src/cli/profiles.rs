@@ -120,16 +120,10 @@ pub fn load_keys(
     if let Some(name) = only
         && !file.profiles.contains_key(name)
     {
-        let available = file
-            .profiles
-            .keys()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
         return Err(ProfileError::Unknown {
             name: name.to_owned(),
             path: path.to_owned(),
-            available,
+            available: names(&file),
         });
     }
     file.profiles
@@ -241,16 +235,10 @@ fn run_action(args: &ProfilesArgs) -> Result<ExitCode, ProfileError> {
         }
         ProfilesAction::Remove { name } => {
             if file.profiles.remove(name).is_none() {
-                let available = existing
-                    .profiles
-                    .keys()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ");
                 return Err(ProfileError::Unknown {
                     name: name.clone(),
                     path,
-                    available,
+                    available: names(&existing),
                 });
             }
         }
@@ -264,4 +252,13 @@ fn run_action(args: &ProfilesArgs) -> Result<ExitCode, ProfileError> {
     }
     std::fs::write(&path, file.to_toml()).map_err(write_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The profile names of a file, for error messages.
+fn names(file: &ProfilesFile) -> String {
+    file.profiles
+        .keys()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
