@@ -123,7 +123,7 @@ pub fn load_keys(
         return Err(ProfileError::Unknown {
             name: name.to_owned(),
             path: path.to_owned(),
-            available: names(&file),
+            available: names(file),
         });
     }
     file.profiles
