@@ -14,8 +14,8 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use alipay_phone_doctor::cli::scan::{ScanOptions, scan_reader};
 use alipay_phone_doctor::domain::{PreparedKeys, b64};
+use alipay_phone_doctor::features::scan::{ScanOptions, scan_reader};
 use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{RSA_PKCS1_SHA256, RsaKeyPair};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};

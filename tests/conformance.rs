@@ -267,7 +267,7 @@ fn every_case_agrees_through_the_library() {
             case,
             Some(report.signature.status.as_str()),
             &decrypted,
-            &report.category,
+            &report.category.as_str(),
         )
     });
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use alipay_phone_doctor::domain::FindingCode as C;
-use alipay_phone_doctor::domain::frontend_check::{check_frontend, classify_result};
+use alipay_phone_doctor::features::frontend_check::{check_frontend, classify_result};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use alipay_phone_doctor::domain::scenarios;
+use alipay_phone_doctor::features::scenarios;
 
 fn doctor(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alipay-phone-doctor"))

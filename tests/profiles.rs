@@ -6,9 +6,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use alipay_phone_doctor::domain::demo_keys::DEMO;
-use alipay_phone_doctor::domain::profiles::{ProfileKeys, match_profiles};
-use alipay_phone_doctor::domain::{Lang, scenarios};
+use alipay_phone_doctor::features::profiles::{ProfileKeys, match_profiles};
+use alipay_phone_doctor::features::scenarios;
+use alipay_phone_doctor::features::scenarios::demo::DEMO;
+use alipay_phone_doctor::i18n::Lang;
 
 const OTHER_AES: &str = "AAECAwQFBgcICQoLDA0ODw==";
 
@@ -32,16 +33,16 @@ fn names_the_profile_that_signed_and_the_one_that_encrypted() {
     assert_eq!(matched.verified_by(), vec!["sandbox", "isv"]);
     assert_eq!(matched.decrypted_by(), vec!["sandbox"]);
     assert_eq!(matched.best().unwrap().name, "sandbox");
-    let categories: Vec<&str> = matched
+    let categories: Vec<String> = matched
         .results
         .iter()
-        .map(|result| result.category.as_str())
+        .map(|result| result.category.to_string())
         .collect();
     assert_eq!(
         categories,
         vec!["signature_key_mismatch", "ok", "aes_key_mismatch"]
     );
-    let summary = matched.summary(Lang::En);
+    let summary = alipay_phone_doctor::render::profiles::summary(&matched, Lang::En);
     assert!(
         summary.contains("sandbox") && summary.contains("not prod"),
         "{summary}"
@@ -62,7 +63,10 @@ fn a_split_between_two_profiles_is_pointed_out() {
     assert_eq!(matched.verified_by(), vec!["third_party"]);
     assert_eq!(matched.decrypted_by(), vec!["merchant"]);
     assert_eq!(matched.best().unwrap().name, "third_party");
-    assert!(matched.summary(Lang::En).contains("different apps"));
+    assert!(
+        alipay_phone_doctor::render::profiles::summary(&matched, Lang::En)
+            .contains("different apps")
+    );
 }
 
 #[test]
@@ -150,7 +154,7 @@ fn profiles_are_added_listed_and_removed_as_paths() {
     let stored =
         std::fs::read_to_string(dir.join("config/alipay-phone-doctor/profiles.toml")).unwrap();
     assert!(
-        stored.contains("[profiles.\"prod\"]")
+        stored.contains("[profiles.prod]")
             && stored.contains("pub.txt")
             && !stored.contains("MIIB")
     );

@@ -91,7 +91,8 @@ impl Fixture {
 /// Diagnoses and checks the contract every report must keep, whatever the input.
 fn diagnose_checked(inputs: &Inputs) -> Result<Report, TestCaseError> {
     let report = domain::diagnose(inputs);
-    let category = report.category.as_str();
+    let category = report.category.to_string();
+    let category = category.as_str();
     let known = CATEGORIES.contains(&category)
         || category.strip_prefix("alipay_error_").is_some_and(|code| {
             !code.is_empty()
@@ -374,7 +375,7 @@ fn four_mib_of_random_bytes() {
         .collect();
     let report = must_report(&p001().inputs(text));
     assert!(
-        UNUSABLE.contains(&report.category.as_str()),
+        UNUSABLE.contains(&&*report.category.as_str()),
         "{}",
         report.category
     );
@@ -386,7 +387,7 @@ fn deeply_nested_arrays() {
     let open = "[".repeat(depth);
     let report = must_report(&p001().inputs(open.clone()));
     assert!(
-        UNUSABLE.contains(&report.category.as_str()),
+        UNUSABLE.contains(&&*report.category.as_str()),
         "{}",
         report.category
     );
@@ -401,14 +402,14 @@ fn deeply_nested_response_objects() {
     let open = "{\"response\":".repeat(depth);
     let report = must_report(&p001().inputs(open.clone()));
     assert!(
-        UNUSABLE.contains(&report.category.as_str()),
+        UNUSABLE.contains(&&*report.category.as_str()),
         "{}",
         report.category
     );
     let closed = format!("{open}\"QUJDREVGR0hJSktMTU5PUA==\"{}", "}".repeat(depth));
     let report = must_report(&p001().inputs(closed));
     assert!(
-        UNUSABLE.contains(&report.category.as_str()),
+        UNUSABLE.contains(&&*report.category.as_str()),
         "{}",
         report.category
     );

@@ -11,9 +11,10 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use alipay_phone_doctor::domain::mock::{self, MockOptions};
 use alipay_phone_doctor::domain::signature::HashAlg;
-use alipay_phone_doctor::domain::{self, Inputs, Report, SignatureStatus, b64, demo_keys};
+use alipay_phone_doctor::domain::{self, Inputs, Report, SignatureStatus, b64};
+use alipay_phone_doctor::features::mock::{self, MockOptions};
+use alipay_phone_doctor::features::scenarios::demo as demo_keys;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -347,7 +348,7 @@ proptest! {
         prop_assert_eq!(report.signature.algorithm, Some(case.alg.sign_type()));
         prop_assert_eq!(payload_of(&report), Some(&case.payload));
         prop_assert!(report.payload.as_ref().is_some_and(|payload| payload.trusted && !payload.plain));
-        prop_assert_eq!(&report.category, &case.category);
+        prop_assert_eq!(report.category.to_string(), case.category.clone());
     }
 
     /// One flipped byte of the decoded ciphertext or signature is never `ok` nor `valid`.

@@ -14,8 +14,10 @@ use std::num::NonZeroUsize;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use alipay_phone_doctor::cli::scan::{FIRST_LINES, ScanOptions, Tally, field_value, scan_reader};
 use alipay_phone_doctor::domain::{Inputs, PreparedKeys, diagnose};
+use alipay_phone_doctor::features::scan::{
+    FIRST_LINES, ScanOptions, Tally, field_value, scan_reader,
+};
 use indicatif::ProgressBar;
 
 struct Case {
@@ -103,7 +105,7 @@ fn expected(
                         )
                         .or_insert(0) += 1;
                 }
-                report.category
+                report.category.to_string()
             }
             None => "field_missing".to_owned(),
         };

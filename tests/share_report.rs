@@ -5,14 +5,16 @@
 
 use std::path::Path;
 
-use alipay_phone_doctor::domain::checklist::Checklist;
-use alipay_phone_doctor::domain::demo_keys::DEMO;
-use alipay_phone_doctor::domain::markdown::render_markdown;
-use alipay_phone_doctor::domain::mock::{self, MockOptions};
-use alipay_phone_doctor::domain::profiles::{ProfileKeys, match_profiles};
-use alipay_phone_doctor::domain::share::render_json;
 use alipay_phone_doctor::domain::signature::HashAlg;
-use alipay_phone_doctor::domain::{Inputs, Lang, diagnose, scenarios};
+use alipay_phone_doctor::domain::{Inputs, diagnose};
+use alipay_phone_doctor::features::checklist::Checklist;
+use alipay_phone_doctor::features::mock::{self, MockOptions};
+use alipay_phone_doctor::features::profiles::{ProfileKeys, match_profiles};
+use alipay_phone_doctor::features::scenarios;
+use alipay_phone_doctor::features::scenarios::demo::DEMO;
+use alipay_phone_doctor::i18n::Lang;
+use alipay_phone_doctor::render::json::{Detail, Extras, report_json};
+use alipay_phone_doctor::render::markdown::render_markdown;
 
 const MOBILE: &str = "15976719050";
 const MASKED: &str = "159****9050";
@@ -86,7 +88,17 @@ fn markdown_and_json_mask_the_mobile_and_hold_no_secrets() {
         );
         assert!(markdown.contains(&report.public_key.as_ref().unwrap().fingerprint_sha256));
         assert_clean(&markdown, &secrets);
-        let json = render_json(&report, lang, Some(&checklist), Some(&profiles)).to_string();
+        let json = report_json(
+            &report,
+            lang,
+            Detail::Shareable,
+            Extras {
+                checklist: Some(&checklist),
+                profiles: Some(&profiles),
+                profile_used: None,
+            },
+        )
+        .to_string();
         assert!(json.contains(MASKED));
         assert_clean(&json, &secrets);
     }
@@ -122,7 +134,7 @@ fn every_scenario_report_is_clean() {
         );
         assert_clean(&markdown, &secrets);
         assert_clean(
-            &render_json(&report, Lang::Zh, None, None).to_string(),
+            &report_json(&report, Lang::Zh, Detail::Shareable, Extras::default()).to_string(),
             &secrets,
         );
     }
@@ -147,7 +159,7 @@ fn a_plain_payload_does_not_leak_the_mobile_through_the_signed_content() {
     let markdown = render_markdown(&report, Lang::Zh, None, None);
     assert!(markdown.contains(MASKED) && !markdown.contains(MOBILE));
     assert!(
-        !render_json(&report, Lang::En, None, None)
+        !report_json(&report, Lang::En, Detail::Shareable, Extras::default())
             .to_string()
             .contains(MOBILE)
     );

@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use alipay_phone_doctor::app::session::KeySource;
 use alipay_phone_doctor::app::{App, Prefs};
-use alipay_phone_doctor::domain::hints::{remediation, title};
-use alipay_phone_doctor::domain::{FindingCode, Lang};
+use alipay_phone_doctor::domain::FindingCode;
+use alipay_phone_doctor::i18n::Lang;
+use alipay_phone_doctor::i18n::findings::{remediation, title};
 use alipay_phone_doctor::platform::{FakeClipboard, FakePicker};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -24,6 +25,15 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+/// A profiles file of this test's own, so no test touches the user's.
+fn scratch_profiles() -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("apd-ui-{}-{number}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir.join("profiles.toml")
+}
+
 fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harness<'static, App> {
     let prefs = Prefs {
         lang,
@@ -34,10 +44,11 @@ fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harnes
         answers: picks.into_iter().map(Some).collect(),
         asked: Vec::new(),
     };
-    let app = App::new(prefs, Box::new(picker), Box::new(FakeClipboard(clipboard)));
+    let app = App::new(prefs, Box::new(picker), Box::new(FakeClipboard(clipboard)))
+        .with_profiles_path(Some(scratch_profiles()));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 1400.0))
-        .with_context_setup(alipay_phone_doctor::fonts::install_bundled)
+        .with_context_setup(alipay_phone_doctor::platform::fonts::install_bundled)
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run();
     harness
@@ -51,7 +62,7 @@ fn category(harness: &Harness<'_, App>) -> String {
         .as_ref()
         .unwrap()
         .category
-        .clone()
+        .to_string()
 }
 
 #[test]
@@ -170,7 +181,7 @@ fn a_private_key_is_refused() {
             .session
             .notices
             .iter()
-            .any(|notice| notice.key == "notice_private_key_refused")
+            .any(|notice| notice.key == "notice.private_key_refused")
     );
 }
 
@@ -202,7 +213,7 @@ fn a_dropped_file_goes_to_the_slot_its_content_names() {
         session
             .notices
             .iter()
-            .any(|notice| notice.key == "notice_dropped_aes_key")
+            .any(|notice| notice.key == "notice.dropped_aes_key")
     );
 }
 
@@ -238,7 +249,7 @@ fn an_oversized_paste_is_refused_with_a_message() {
             .session
             .notices
             .iter()
-            .any(|notice| notice.key == "notice_too_large")
+            .any(|notice| notice.key == "notice.too_large")
     );
     assert_eq!(category(&harness), "ok", "the previous input stays");
 }
@@ -310,11 +321,14 @@ fn temp_dir(name: &str) -> PathBuf {
 #[test]
 fn every_scenario_in_the_menu_reaches_its_category() {
     let mut harness = harness(Lang::En, Vec::new(), None);
-    for scenario in alipay_phone_doctor::domain::scenarios::all() {
+    for scenario in alipay_phone_doctor::features::scenarios::all() {
         harness.get_by_label("Scenarios").click();
         harness.run();
         harness
-            .get_by_role_and_label(egui::accesskit::Role::Button, scenario.title.get(Lang::En))
+            .get_by_role_and_label(
+                egui::accesskit::Role::Button,
+                alipay_phone_doctor::i18n::tr(&scenario.title_key(), Lang::En),
+            )
             .click();
         harness.run();
         assert_eq!(
@@ -324,7 +338,10 @@ fn every_scenario_in_the_menu_reaches_its_category() {
             scenario.id
         );
         harness.get_by_label("Demo data");
-        harness.get_by_label_contains(scenario.shows.get(Lang::En));
+        harness.get_by_label_contains(alipay_phone_doctor::i18n::tr(
+            &scenario.shows_key(),
+            Lang::En,
+        ));
     }
 }
 
@@ -351,7 +368,7 @@ fn a_saved_report_masks_the_mobile_and_holds_no_key_material() {
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text.contains("159****9050"), "{text}");
     assert!(!text.contains("15976719050"));
-    let demo = alipay_phone_doctor::domain::demo_keys::DEMO;
+    let demo = alipay_phone_doctor::features::scenarios::demo::DEMO;
     for secret in [&demo.alipay_public_key[..40], demo.aes_key.trim()] {
         assert!(!text.contains(secret), "the report leaks key material");
     }
@@ -365,7 +382,7 @@ fn generated_test_keys_and_a_mock_response_verify() {
     harness.run();
     harness.get_by_label("Generate test keys…").click();
     harness.run();
-    assert!(dir.join("test_alipay_public_key.txt").exists());
+    assert!(dir.join("alipay_public_key.txt").exists());
     harness.get_by_label("Generate response").click();
     harness.run();
     assert_eq!(category(&harness), "ok");
@@ -394,7 +411,10 @@ fn profiles_name_the_key_set_that_fits() {
     harness.run();
     harness.get_by_label("Save current keys as profile").click();
     harness.run();
-    assert_eq!(harness.state().prefs.profiles.len(), 1);
+    assert_eq!(
+        harness.state().workbench.profile_names,
+        vec!["prod".to_owned()]
+    );
     harness.get_by_label("Paste from clipboard").click();
     harness.run();
     let summary = harness
@@ -402,8 +422,8 @@ fn profiles_name_the_key_set_that_fits() {
         .workbench
         .profile_match
         .as_ref()
-        .unwrap()
-        .summary(Lang::En);
+        .map(|matched| alipay_phone_doctor::render::profiles::summary(matched, Lang::En))
+        .unwrap();
     assert!(summary.contains("prod"), "{summary}");
     harness.get_by_label(&summary);
 }
@@ -437,7 +457,7 @@ fn the_frontend_check_flags_a_missing_scope() {
 fn key_descriptions_follow_the_language() {
     let mut harness = harness(Lang::Zh, Vec::new(), None);
     harness.get_by_label("AES-128 (base64, 16 字节)");
-    harness.get_by_label("SPKI public key, 2048 位");
+    harness.get_by_label("SPKI 公钥，2048 位");
     harness.get_by_label("English").click();
     harness.run();
     harness.get_by_label("AES-128 (base64, 16 bytes)");

@@ -3,12 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use super::App;
-use super::session::{self, KeyInput, KeySource};
-use crate::domain::Lang;
+use super::session::{KeyInput, KeySource};
+use crate::domain::KeySlot;
 use crate::domain::report::Severity;
-use crate::domain::sniff::{self, Kind};
-use crate::i18n::tr;
-use crate::platform::KeySlot;
+use crate::features::sniff::{self, Kind};
+use crate::i18n::{Lang, tr};
+use crate::platform::files::{InputName, ReadError, read_input};
+use crate::render::errors::{Context, read_error};
+use crate::ui::NoticeDetail;
 
 impl App {
     pub(super) fn remembered_path(&mut self, slot: KeySlot) -> &mut Option<PathBuf> {
@@ -20,13 +22,13 @@ impl App {
 
     /// Reads a key file into a slot; a vanished or unreadable file becomes a notice.
     pub fn load_key_file(&mut self, slot: KeySlot, path: &Path) {
-        match crate::cli::read_input(slot_flag(slot), path) {
+        match read_input(InputName::Slot(slot), path) {
             Ok(bytes) => {
                 self.load_key_bytes(slot, KeySource::File(path.to_owned()), bytes);
                 *self.remembered_path(slot) = Some(path.to_owned());
             }
             Err(error) => {
-                self.notice("notice_read_failed", error.to_string(), Severity::Error);
+                self.notice_read_error(&error);
                 *self.remembered_path(slot) = None;
             }
         }
@@ -35,8 +37,8 @@ impl App {
     pub(super) fn load_key_bytes(&mut self, slot: KeySlot, source: KeySource, bytes: Vec<u8>) {
         if sniff::guess(&bytes) == Kind::PrivateKey {
             self.notice(
-                "notice_private_key_refused",
-                source_label(&source, self.prefs.lang),
+                "notice.private_key_refused",
+                NoticeDetail::Token(source_label(&source, self.prefs.lang)),
                 Severity::Error,
             );
             return;
@@ -48,9 +50,17 @@ impl App {
     pub(super) fn load_dropped(&mut self, path: &Path, bytes: Vec<u8>) {
         let name = file_name(path);
         match sniff::guess(&bytes) {
-            Kind::PrivateKey => self.notice("notice_private_key_refused", name, Severity::Error),
+            Kind::PrivateKey => self.notice(
+                "notice.private_key_refused",
+                NoticeDetail::Token(name),
+                Severity::Error,
+            ),
             Kind::PublicKey => {
-                self.notice("notice_dropped_public_key", name, Severity::Info);
+                self.notice(
+                    "notice.dropped_public_key",
+                    NoticeDetail::Token(name),
+                    Severity::Info,
+                );
                 self.load_key_bytes(
                     KeySlot::AlipayPublicKey,
                     KeySource::File(path.to_owned()),
@@ -58,27 +68,48 @@ impl App {
                 );
             }
             Kind::AesKey => {
-                self.notice("notice_dropped_aes_key", name, Severity::Info);
+                self.notice(
+                    "notice.dropped_aes_key",
+                    NoticeDetail::Token(name),
+                    Severity::Info,
+                );
                 self.load_key_bytes(KeySlot::AesKey, KeySource::File(path.to_owned()), bytes);
             }
-            Kind::Response | Kind::Unknown if bytes.len() > session::MAX_RESPONSE_BYTES => {
+            Kind::Response | Kind::Unknown if bytes.len() > crate::domain::MAX_INPUT_BYTES => {
                 self.refuse_large(bytes.len());
             }
             Kind::Response | Kind::Unknown => {
-                self.notice("notice_dropped_response", name, Severity::Info);
+                self.notice(
+                    "notice.dropped_response",
+                    NoticeDetail::Token(name),
+                    Severity::Info,
+                );
                 self.session
                     .set_response(String::from_utf8_lossy(&bytes).into_owned());
             }
         }
     }
 
+    /// A file that could not be read, as a notice in both languages.
+    pub(super) fn notice_read_error(&mut self, error: &ReadError) {
+        let worded = NoticeDetail::Worded {
+            zh: read_error(error, Lang::Zh, Context::Window),
+            en: read_error(error, Lang::En, Context::Window),
+        };
+        self.notice("notice.failed", worded, Severity::Error);
+    }
+
     pub(super) fn refuse_large(&mut self, bytes: usize) {
         let detail = format!(
             "{} MiB > {} MiB",
             bytes / 1024 / 1024,
-            session::MAX_RESPONSE_BYTES / 1024 / 1024
+            crate::domain::MAX_INPUT_BYTES / 1024 / 1024
         );
-        self.notice("notice_too_large", detail, Severity::Error);
+        self.notice(
+            "notice.too_large",
+            NoticeDetail::Token(detail),
+            Severity::Error,
+        );
     }
 }
 
@@ -92,20 +123,16 @@ pub(super) fn public_key_summary(
     };
     let Some(key) = &report.public_key else {
         let problem = report.findings.iter().find(|finding| {
-            matches!(
-                finding.code,
-                crate::domain::FindingCode::PublicKeyIsPrivateKey
-                    | crate::domain::FindingCode::PublicKeyUnparsable
-                    | crate::domain::FindingCode::PublicKeyIsAesKey
-            )
+            finding.code.group() == crate::domain::Group::PublicKey
+                && finding.severity() == Severity::Error
         });
         return problem
-            .map(|finding| crate::domain::hints::title(finding, lang))
+            .map(|finding| crate::i18n::findings::title(finding, lang))
             .into_iter()
             .collect();
     };
     let mut lines = vec![
-        format!("{}, {} {}", key.kind, key.bits, tr("key_bits", lang)),
+        crate::render::key_kind_and_size(key, lang),
         format!(
             "SHA-256 {}",
             crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)
@@ -131,21 +158,14 @@ pub fn file_name(path: &Path) -> String {
 pub fn source_label(source: &KeySource, lang: Lang) -> String {
     match source {
         KeySource::File(path) => file_name(path),
-        KeySource::Pasted => tr("source_clipboard", lang).to_owned(),
-        KeySource::Demo => tr("source_demo", lang).to_owned(),
-    }
-}
-
-pub(super) fn slot_flag(slot: KeySlot) -> &'static str {
-    match slot {
-        KeySlot::AlipayPublicKey => "Alipay public key file",
-        KeySlot::AesKey => "AES key file",
+        KeySource::Pasted => tr("ui.source_clipboard", lang).to_owned(),
+        KeySource::Demo => tr("ui.source_demo", lang).to_owned(),
     }
 }
 
 pub(super) fn slot_title(slot: KeySlot) -> &'static str {
     match slot {
-        KeySlot::AlipayPublicKey => "dialog_public_key",
-        KeySlot::AesKey => "dialog_aes_key",
+        KeySlot::AlipayPublicKey => "ui.dialog_public_key",
+        KeySlot::AesKey => "ui.dialog_aes_key",
     }
 }

@@ -9,19 +9,18 @@ pub mod workbench;
 
 pub use keys::{file_name, source_label};
 pub use probe::StartupProbe;
-pub use profiles::{LoadedProfile, ProfilePaths};
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Lang;
+use crate::domain::KeySlot;
 use crate::domain::report::Severity;
-use crate::i18n::tr;
-use crate::platform::{ClipboardSource, FilePicker, KeySlot};
-use crate::ui::{self, Action};
+use crate::i18n::{Lang, tr};
+use crate::platform::{ClipboardSource, FilePicker};
+use crate::ui::{self, Action, Notice, NoticeDetail};
 use keys::{public_key_summary, slot_title};
-use session::{KeySource, Notice, Session};
+use session::{KeySource, Session};
 
 /// What survives a restart. Never key contents, the paste or decrypted data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,19 +36,16 @@ pub struct Prefs {
     pub aes_key_path: Option<PathBuf>,
     /// Presenter mode: larger text, mobile always masked.
     pub presenter: bool,
-    /// Named key sets, as file paths only.
-    pub profiles: Vec<ProfilePaths>,
 }
 
 impl Default for Prefs {
     fn default() -> Self {
         Self {
-            lang: sys_locale::get_locale().map_or(Lang::En, |locale| Lang::from_locale(&locale)),
+            lang: crate::platform::locale::system_lang(),
             dark: true,
             public_key_path: None,
             aes_key_path: None,
             presenter: false,
-            profiles: Vec::new(),
         }
     }
 }
@@ -92,7 +88,7 @@ impl App {
             }
         }
         app.reload_profiles();
-        let now = crate::cli::now_unix_secs();
+        let now = crate::platform::clock::now_unix_secs();
         app.session.refresh(now, None);
         app.refresh_derived(now);
         app
@@ -103,9 +99,9 @@ impl App {
         cc: &eframe::CreationContext<'_>,
         probe: Option<StartupProbe>,
     ) -> Self {
-        crate::fonts::install(
+        crate::platform::fonts::install(
             &cc.egui_ctx,
-            crate::fonts::CjkFontProvider::with_system_fonts(),
+            crate::platform::fonts::CjkFontProvider::with_system_fonts(),
         );
         let prefs: Prefs = cc
             .storage
@@ -115,9 +111,22 @@ impl App {
             prefs,
             Box::new(crate::platform::RfdPicker),
             Box::<crate::platform::SystemClipboard>::default(),
-        );
+        )
+        .with_profiles_path(crate::platform::config::default_profiles_path());
         app.probe = probe;
         app
+    }
+
+    /// Uses the profiles file at `path` (the command line's default in the real window; none
+    /// unless set, so tests never touch the user's files).
+    #[must_use]
+    pub fn with_profiles_path(mut self, path: Option<PathBuf>) -> Self {
+        self.workbench.profiles_path = path;
+        self.reload_profiles();
+        self.workbench.derived_for = 0;
+        let now = crate::platform::clock::now_unix_secs();
+        self.refresh_derived(now);
+        self
     }
 
     /// One frame: input side effects, the UI, then the actions it returned.
@@ -132,8 +141,8 @@ impl App {
             match file.bytes() {
                 Ok(bytes) => self.load_dropped(file.path(), bytes),
                 Err(error) => self.notice(
-                    "notice_read_failed",
-                    format!("{}: {error}", file_name(file.path())),
+                    "notice.failed",
+                    NoticeDetail::Token(format!("{}: {error}", file_name(file.path()))),
                     Severity::Error,
                 ),
             }
@@ -142,7 +151,7 @@ impl App {
         for action in actions {
             self.apply(ui.ctx(), action);
         }
-        let now = crate::cli::now_unix_secs();
+        let now = crate::platform::clock::now_unix_secs();
         self.session.refresh(now, Some(ui.ctx()));
         self.refresh_derived(now);
         let zoom = if self.prefs.presenter { 1.35 } else { 1.0 };
@@ -170,12 +179,6 @@ impl App {
                 .map(|summary| summary.text(lang))
                 .collect(),
         });
-        let profile_names: Vec<String> = self
-            .prefs
-            .profiles
-            .iter()
-            .map(|profile| profile.name.clone())
-            .collect();
         let view = ui::View {
             lang,
             dark: self.prefs.dark,
@@ -188,7 +191,7 @@ impl App {
             scenario: self.session.scenario,
             checklist: self.workbench.checklist.as_ref(),
             profile_match: self.workbench.profile_match.as_ref(),
-            profiles: &profile_names,
+            profiles: &self.workbench.profile_names,
             public_key: public_key.as_ref(),
             aes_key: aes_key.as_ref(),
             notices: &self.session.notices,
@@ -217,11 +220,15 @@ impl App {
         match action {
             Action::ResponseEdited => self.session.response_edited(),
             Action::PasteResponse => match self.clipboard.text() {
-                Some(text) if text.len() > session::MAX_RESPONSE_BYTES => {
+                Some(text) if text.len() > crate::domain::MAX_INPUT_BYTES => {
                     self.refuse_large(text.len());
                 }
                 Some(text) => self.session.set_response(text),
-                None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
+                None => self.notice(
+                    "notice.clipboard_empty",
+                    NoticeDetail::None,
+                    Severity::Warning,
+                ),
             },
             Action::ClearResponse => self.session.set_response(String::new()),
             Action::OpenKey(slot) => {
@@ -235,7 +242,11 @@ impl App {
             Action::PasteKey(slot) => {
                 match self.clipboard.text().filter(|text| !text.trim().is_empty()) {
                     Some(text) => self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes()),
-                    None => self.notice("notice_clipboard_empty", String::new(), Severity::Warning),
+                    None => self.notice(
+                        "notice.clipboard_empty",
+                        NoticeDetail::None,
+                        Severity::Warning,
+                    ),
                 }
             }
             Action::ClearKey(slot) => {
@@ -278,7 +289,7 @@ impl App {
         }
     }
 
-    pub(crate) fn notice(&mut self, key: &'static str, detail: String, severity: Severity) {
+    pub(crate) fn notice(&mut self, key: &'static str, detail: NoticeDetail, severity: Severity) {
         self.session.notices.push(Notice {
             key,
             detail,

@@ -5,25 +5,14 @@ use std::sync::mpsc;
 
 use zeroize::Zeroizing;
 
-use crate::domain::report::Severity;
+use crate::domain::KeySlot;
 use crate::domain::{self, Inputs, Report};
-use crate::platform::KeySlot;
 
 /// Inputs at least this large are diagnosed on a worker thread.
 pub const BACKGROUND_THRESHOLD_BYTES: usize = 1024 * 1024;
 
-/// The largest response the window accepts (the command line has the same limit).
-pub const MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
-
-/// The built-in demo, made with throwaway keys (`assets/demo/`).
-pub mod demo {
-    /// A signed, encrypted `res.response` for a success payload.
-    pub const RESPONSE: &str = include_str!("../../assets/demo/demo_response.json");
-    /// The demo "Alipay" public key, bare base64.
-    pub const PUBLIC_KEY: &str = include_str!("../../assets/demo/demo_alipay_public_key.txt");
-    /// The demo AES key, base64.
-    pub const AES_KEY: &str = include_str!("../../assets/demo/demo_aes_key.txt");
-}
+use crate::features::scenarios::demo::{self, DEMO};
+use crate::ui::Notice;
 
 /// Where a key came from. Shown instead of the key itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,17 +43,6 @@ impl KeyInput {
     }
 }
 
-/// A message about something the app did (a slot guess, a missing file, a refusal).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// i18n key of the sentence.
-    pub key: &'static str,
-    /// A file name or similar detail (never key material).
-    pub detail: String,
-    /// How it is shown.
-    pub severity: Severity,
-}
-
 /// Runtime state.
 #[derive(Debug, Default)]
 pub struct Session {
@@ -91,7 +69,7 @@ pub struct Session {
     /// Increases every time a new report is installed.
     pub report_serial: u64,
     /// The built-in scenario on show, if any.
-    pub scenario: Option<&'static crate::domain::scenarios::Scenario>,
+    pub scenario: Option<&'static crate::features::scenarios::Scenario>,
     /// An input changed since the last diagnosis.
     dirty: bool,
     /// Increases with every input change; a background result for an older one is dropped.
@@ -113,11 +91,11 @@ impl Session {
         self.response = demo::RESPONSE.to_owned();
         self.public_key = Some(KeyInput::new(
             KeySource::Demo,
-            demo::PUBLIC_KEY.as_bytes().to_vec(),
+            DEMO.alipay_public_key.as_bytes().to_vec(),
         ));
         self.aes_key = Some(KeyInput::new(
             KeySource::Demo,
-            demo::AES_KEY.as_bytes().to_vec(),
+            DEMO.aes_key.as_bytes().to_vec(),
         ));
         self.demo = true;
         self.dirty = true;
@@ -164,10 +142,10 @@ impl Session {
     /// Fills every input with a built-in scenario (demo keys, tagged as demo data).
     pub fn load_scenario(
         &mut self,
-        scenario: &'static crate::domain::scenarios::Scenario,
-        inputs: crate::domain::scenarios::ScenarioInputs,
+        scenario: &'static crate::features::scenarios::Scenario,
+        inputs: crate::features::scenarios::ScenarioInputs,
     ) {
-        let crate::domain::scenarios::ScenarioInputs {
+        let crate::features::scenarios::ScenarioInputs {
             response,
             public_key,
             aes_key,
@@ -346,24 +324,28 @@ pub enum AesSummary {
 
 impl AesSummary {
     /// The description in `lang`.
-    pub fn text(self, lang: crate::domain::Lang) -> String {
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::tr;
         match self {
-            Self::Empty => tr("aes_summary_empty", lang).to_owned(),
+            Self::Empty => tr("ui.aes_summary_empty", lang).to_owned(),
             Self::Base64 { bytes } => {
-                format!("AES-{} (base64, {bytes} {})", bytes * 8, tr("bytes", lang))
+                format!(
+                    "AES-{} (base64, {bytes} {})",
+                    bytes * 8,
+                    tr("report.bytes", lang)
+                )
             }
             Self::HexLooking { bytes } => format!(
                 "{} ({bytes} {})",
-                tr("aes_summary_hex", lang),
-                tr("bytes", lang)
+                tr("ui.aes_summary_hex", lang),
+                tr("report.bytes", lang)
             ),
             Self::WrongLength { bytes } => format!(
                 "{}: {bytes} {}",
-                tr("aes_summary_invalid", lang),
-                tr("bytes", lang)
+                tr("ui.aes_summary_invalid", lang),
+                tr("report.bytes", lang)
             ),
-            Self::NotBase64 => tr("aes_summary_not_base64", lang).to_owned(),
+            Self::NotBase64 => tr("ui.aes_summary_not_base64", lang).to_owned(),
         }
     }
 }

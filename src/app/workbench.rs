@@ -1,20 +1,23 @@
 //! The support and demo workflows of the window: scenarios, shareable reports, key profiles, the
 //! front-end check, the mock generator and test keys. State that is not persisted lives in
-//! [`Workbench`]; profiles persist as file paths only ([`ProfilePaths`]).
-
-use std::path::Path;
+//! [`Workbench`]; profiles live in the profiles store, as file paths only.
 
 use zeroize::Zeroizing;
 
-use super::LoadedProfile;
 use super::{App, file_name};
-use crate::domain::checklist::Checklist;
-use crate::domain::profiles::ProfileMatch;
 use crate::domain::report::Severity;
-use crate::domain::{Finding, demo_keys, frontend_check, markdown, mock, scenarios};
-use crate::i18n::tr;
-use crate::platform::KeySlot;
-use crate::ui::MockSigning;
+use crate::domain::{Finding, KeySlot};
+use crate::features::checklist::Checklist;
+use crate::features::mock::{MockError, SigningMode};
+use crate::features::profiles::ProfileMatch;
+use crate::features::scenarios::demo as demo_keys;
+use crate::features::{frontend_check, mock, scenarios};
+use crate::i18n::{Lang, tr};
+use crate::platform::files::{self, Access, InputName, Overwrite, WriteError};
+use crate::platform::profiles::LoadedProfile;
+use crate::render::errors::{mock_error, write_error};
+use crate::render::markdown;
+use crate::ui::NoticeDetail;
 
 /// The sample payload the mock starts with.
 pub const MOCK_PAYLOAD: &str = r#"{"code":"10000","msg":"Success","mobile":"13800138000"}"#;
@@ -28,6 +31,10 @@ pub struct Workbench {
     pub profile_match: Option<ProfileMatch>,
     /// The payload with the mobile masked, for display.
     pub masked_payload: Option<serde_json::Value>,
+    /// The profiles file (none: profiles are off).
+    pub profiles_path: Option<std::path::PathBuf>,
+    /// The saved profiles' names, sorted.
+    pub profile_names: Vec<String>,
     /// The profiles' keys, read once.
     pub profiles: Vec<LoadedProfile>,
     /// The name typed for a new profile.
@@ -47,7 +54,7 @@ pub struct Workbench {
     /// The mock's private key (file name, PEM text), never shown.
     pub mock_key: Option<(String, Zeroizing<String>)>,
     /// How the mock signs.
-    pub mock_signing: MockSigning,
+    pub mock_signing: SigningMode,
     /// The report serial the derived views were built for.
     pub(super) derived_for: u64,
 }
@@ -58,6 +65,8 @@ impl Default for Workbench {
             checklist: None,
             profile_match: None,
             masked_payload: None,
+            profiles_path: None,
+            profile_names: Vec::new(),
             profiles: Vec::new(),
             profile_name: String::new(),
             axml: String::new(),
@@ -67,7 +76,7 @@ impl Default for Workbench {
             mock_open: false,
             mock_payload: MOCK_PAYLOAD.to_owned(),
             mock_key: None,
-            mock_signing: MockSigning::default(),
+            mock_signing: SigningMode::default(),
             derived_for: 0,
         }
     }
@@ -91,7 +100,7 @@ impl App {
             .report
             .as_ref()
             .filter(|report| report.payload.is_some())
-            .map(crate::domain::share::masked_payload);
+            .map(crate::render::mask::masked_payload);
     }
 
     /// Fills the inputs with a scenario built from the demo keys.
@@ -104,7 +113,8 @@ impl App {
                 self.session.load_scenario(scenario, inputs);
                 self.session.notices.clear();
             }
-            Err(error) => self.notice("notice_failed", error.to_string(), Severity::Error),
+            Err(scenarios::ScenarioError::Mock(error)) => self.notice_mock_error(&error),
+            Err(scenarios::ScenarioError::Unknown(_)) => {}
         }
     }
 
@@ -122,7 +132,7 @@ impl App {
     pub(super) fn copy_report(&mut self, ctx: &egui::Context) {
         if let Some(text) = self.markdown_report() {
             ctx.copy_text(text);
-            self.notice("report_copied", String::new(), Severity::Ok);
+            self.notice("notice.report_copied", NoticeDetail::None, Severity::Ok);
         }
     }
 
@@ -131,21 +141,39 @@ impl App {
         let Some(text) = self.markdown_report() else {
             return;
         };
-        let title = tr("save_report", self.prefs.lang);
+        let title = tr("ui.save_report", self.prefs.lang);
         let Some(path) = self
             .picker
             .save_report_file(title, "alipay-phone-doctor-report.md")
         else {
             return;
         };
-        match std::fs::write(&path, text) {
-            Ok(()) => self.notice("notice_saved", file_name(&path), Severity::Ok),
-            Err(error) => self.notice(
-                "notice_write_failed",
-                format!("{}: {error}", file_name(&path)),
-                Severity::Error,
+        match files::write_file(&path, &text, Overwrite::Allowed, Access::Normal) {
+            Ok(()) => self.notice(
+                "notice.saved",
+                NoticeDetail::Token(file_name(&path)),
+                Severity::Ok,
             ),
+            Err(source) => self.notice_write_error(&WriteError { path, source }),
         }
+    }
+
+    /// A file that could not be written, as a notice in both languages.
+    fn notice_write_error(&mut self, error: &WriteError) {
+        let worded = NoticeDetail::Worded {
+            zh: write_error(error, Lang::Zh),
+            en: write_error(error, Lang::En),
+        };
+        self.notice("notice.failed", worded, Severity::Error);
+    }
+
+    /// A mock that could not be built, as a notice in both languages.
+    fn notice_mock_error(&mut self, error: &MockError) {
+        let worded = NoticeDetail::Worded {
+            zh: mock_error(error, Lang::Zh),
+            en: mock_error(error, Lang::En),
+        };
+        self.notice("notice.failed", worded, Severity::Error);
     }
 
     /// Re-runs the front-end check after an edit.
@@ -157,19 +185,17 @@ impl App {
 
     /// Chooses the mock's private key; it is parsed to check it, never shown or persisted.
     pub(super) fn open_mock_key(&mut self) {
-        let title = tr("open_private_key", self.prefs.lang);
+        let title = tr("ui.open_private_key", self.prefs.lang);
         let Some(path) = self.picker.pick_key_file(KeySlot::AlipayPublicKey, title) else {
             return;
         };
-        let text = match crate::cli::read_input("private key file", &path) {
+        let text = match files::read_input(InputName::MockPrivateKey, &path) {
             Ok(bytes) => Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned()),
-            Err(error) => {
-                return self.notice("notice_read_failed", error.to_string(), Severity::Error);
-            }
+            Err(error) => return self.notice_read_error(&error),
         };
         match mock::parse_private_key(&text) {
             Ok(_) => self.workbench.mock_key = Some((file_name(&path), text)),
-            Err(error) => self.notice("notice_failed", error.to_string(), Severity::Error),
+            Err(error) => self.notice_mock_error(&error),
         }
     }
 
@@ -178,91 +204,52 @@ impl App {
         match self.build_mock() {
             Ok(response) => {
                 self.session.set_response(response);
-                self.notice("notice_mock_generated", String::new(), Severity::Ok);
+                self.notice("notice.mock_generated", NoticeDetail::None, Severity::Ok);
             }
-            Err(error) => self.notice("notice_failed", error, Severity::Error),
+            Err(error) => self.notice_mock_error(&error),
         }
     }
 
-    fn build_mock(&self) -> Result<String, String> {
-        let (_, pem) = self
-            .workbench
-            .mock_key
-            .as_ref()
-            .ok_or_else(|| tr("not_loaded", self.prefs.lang).to_owned())?;
-        let key = mock::parse_private_key(pem).map_err(|error| error.to_string())?;
+    fn build_mock(&self) -> Result<String, MockError> {
+        let Some((_, pem)) = self.workbench.mock_key.as_ref() else {
+            return Err(MockError::PrivateKey(mock::PrivateKeyProblem::Missing));
+        };
+        let key = mock::parse_private_key(pem)?;
         let aes_text = self
             .session
             .key_bytes(KeySlot::AesKey)
             .map(String::from_utf8_lossy)
             .unwrap_or_default();
-        let aes = mock::parse_aes_key(&aes_text).map_err(|error| error.to_string())?;
-        let options = match self.workbench.mock_signing {
-            MockSigning::Rsa2 => {
-                mock::MockOptions::signed(crate::domain::signature::HashAlg::Sha256)
-            }
-            MockSigning::Rsa => mock::MockOptions::signed(crate::domain::signature::HashAlg::Sha1),
-            MockSigning::Unsigned => mock::MockOptions::unsigned(),
-            MockSigning::Plain => mock::MockOptions::plain(),
-        };
+        let aes = mock::parse_aes_key(&aes_text)?;
+        let options = self.workbench.mock_signing.options();
         mock::build_response(&self.workbench.mock_payload, &key, &aes, &options)
-            .map_err(|error| error.to_string())
     }
 
-    /// Generates a test key pair and AES key into a chosen folder and loads them.
+    /// Generates a test key pair and AES key into a chosen folder (never over existing files)
+    /// and loads them.
     pub(super) fn generate_test_keys(&mut self) {
-        let title = tr("generate_test_keys", self.prefs.lang);
+        let title = tr("ui.generate_test_keys", self.prefs.lang);
         let Some(dir) = self.picker.pick_folder(title) else {
             return;
         };
         let keys = match mock::generate_test_keys(&mut mock::SystemRng) {
             Ok(keys) => keys,
-            Err(error) => return self.notice("notice_failed", error.to_string(), Severity::Error),
+            Err(error) => return self.notice_mock_error(&error),
         };
-        let files = [
-            ("test_alipay_private_key.pem", keys.private_key_pem.as_str()),
-            (
-                "test_alipay_public_key.txt",
-                keys.public_key_base64.as_str(),
-            ),
-            ("test_aes_key.txt", keys.aes_key_base64.as_str()),
-        ];
-        for (name, text) in files {
-            if let Err(error) = write_new(&dir.join(name), text) {
-                return self.notice(
-                    "notice_write_failed",
-                    format!("{name}: {error}"),
-                    Severity::Error,
-                );
-            }
+        if let Err(error) = files::write_test_keys(&dir, &keys, Overwrite::Refused) {
+            return self.notice_write_error(&error);
         }
-        self.load_key_file(
-            KeySlot::AlipayPublicKey,
-            &dir.join("test_alipay_public_key.txt"),
-        );
-        self.load_key_file(KeySlot::AesKey, &dir.join("test_aes_key.txt"));
+        self.load_key_file(KeySlot::AlipayPublicKey, &dir.join(mock::PUBLIC_KEY_FILE));
+        self.load_key_file(KeySlot::AesKey, &dir.join(mock::AES_KEY_FILE));
         self.workbench.mock_key = Some((
-            "test_alipay_private_key.pem".to_owned(),
+            mock::PRIVATE_KEY_FILE.to_owned(),
             Zeroizing::new(keys.private_key_pem.to_string()),
         ));
         self.workbench.mock_open = true;
         self.notice(
-            "notice_keys_generated",
-            dir.display().to_string(),
+            "notice.keys_generated",
+            NoticeDetail::Token(dir.display().to_string()),
             Severity::Ok,
         );
     }
-}
-
-/// Writes a new file, refusing to overwrite one.
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    options.open(path)?.write_all(text.as_bytes())
 }

@@ -7,12 +7,12 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::check_extras::lang_or_locale;
-use super::{Format, LangArg, read_input};
-use crate::domain::frontend_check::check_frontend;
-use crate::domain::hints::{remediation, title};
-use crate::domain::{Finding, Lang, Severity};
-use crate::i18n::{severity_label, tr};
+use super::{Format, LangArg, fail, lang_or_locale, output_failed};
+use crate::domain::Severity;
+use crate::features::frontend_check::check_frontend;
+use crate::platform::files::{InputName, read_input};
+use crate::render::errors::{Context, read_error};
+use crate::render::{json, text};
 
 /// Arguments of `frontend-check`.
 #[derive(Debug, clap::Args)]
@@ -33,71 +33,35 @@ pub struct FrontendCheckArgs {
 
 /// Runs `frontend-check`.
 pub fn run(args: &FrontendCheckArgs) -> ExitCode {
+    let lang = lang_or_locale(args.lang);
     let read = |flag, path| {
-        read_input(flag, path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        read_input(InputName::Flag(flag), path)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
     };
     let (axml, js) =
         match read("--axml", &args.axml).and_then(|axml| Ok((axml, read("--js", &args.js)?))) {
             Ok(texts) => texts,
-            Err(error) => {
-                eprintln!("alipay-phone-doctor: {error}");
-                return ExitCode::from(2);
-            }
+            Err(error) => return fail(&read_error(&error, lang, Context::Cli)),
         };
-    let lang = lang_or_locale(args.lang);
     let findings = check_frontend(&axml, &js);
     let passed = findings
         .iter()
         .all(|finding| finding.severity() < Severity::Warning);
     let mut out = anstream::stdout().lock();
     let written = match args.format {
-        Format::Json => writeln!(out, "{}", render_json(&findings, passed, lang)),
-        Format::Text => {
-            let mut result = writeln!(out, "{}:", tr("frontend_check_heading", lang));
-            for finding in &findings {
-                result = result
-                    .and_then(|()| {
-                        writeln!(
-                            out,
-                            "  [{}] {}  ({})",
-                            severity_label(finding.severity(), lang),
-                            title(finding, lang),
-                            finding.code.as_str()
-                        )
-                    })
-                    .and_then(|()| {
-                        if finding.severity() >= Severity::Warning {
-                            writeln!(
-                                out,
-                                "      {}: {}",
-                                tr("fix", lang),
-                                remediation(finding, lang)
-                            )
-                        } else {
-                            Ok(())
-                        }
-                    });
-            }
-            result
-        }
+        Format::Json => writeln!(
+            out,
+            "{}",
+            json!({ "passed": passed, "findings": json::findings_json(&findings, lang), "lang": lang.code() })
+        ),
+        Format::Text => text::render_frontend_check(&mut out, &findings, lang),
     };
-    if let Err(error) = written
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("alipay-phone-doctor: cannot write the report: {error}");
-        return ExitCode::from(2);
+    if let Err(error) = written {
+        return output_failed(&error, lang);
     }
     if passed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
-}
-
-fn render_json(findings: &[Finding], passed: bool, lang: Lang) -> serde_json::Value {
-    let items: Vec<_> = findings
-        .iter()
-        .map(|finding| crate::domain::share::finding_json(finding, lang))
-        .collect();
-    json!({ "passed": passed, "findings": items, "lang": lang.code() })
 }

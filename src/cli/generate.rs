@@ -5,34 +5,23 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::ValueEnum;
-use thiserror::Error;
+use clap::builder::TypedValueParser as _;
 
-use super::check_extras::lang_or_locale;
-use super::{LangArg, ReadError, read_input};
-use crate::domain::mock::{self, MockError, MockOptions};
-use crate::domain::scenarios::{self, ScenarioError};
+use super::{LangArg, fail, lang_or_locale, output_failed};
 use crate::domain::signature::HashAlg;
-use crate::i18n::tr;
+use crate::features::mock::{self, MockOptions};
+use crate::features::scenarios;
+use crate::i18n::{Lang, fill, tr};
+use crate::platform::files::{self, InputName, Overwrite};
+use crate::render::errors::{Context, io_reason, mock_error, read_error, write_error};
 
-/// `sign_type` on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SignTypeArg {
-    /// SHA256withRSA.
-    #[value(name = "RSA2")]
-    Rsa2,
-    /// SHA1withRSA.
-    #[value(name = "RSA")]
-    Rsa,
-}
-
-impl SignTypeArg {
-    fn hash(self) -> HashAlg {
-        match self {
-            Self::Rsa2 => HashAlg::Sha256,
-            Self::Rsa => HashAlg::Sha1,
-        }
-    }
+/// `--sign-type RSA2|RSA`, read into the hash it names.
+fn sign_type_parser() -> impl clap::builder::TypedValueParser<Value = HashAlg> {
+    clap::builder::PossibleValuesParser::new([
+        HashAlg::Sha256.sign_type(),
+        HashAlg::Sha1.sign_type(),
+    ])
+    .map(|name| HashAlg::from_sign_type(&name).unwrap_or(HashAlg::Sha256))
 }
 
 /// Arguments of `generate`.
@@ -52,8 +41,8 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "FILE")]
     pub aes_key: PathBuf,
     /// The algorithm to sign with.
-    #[arg(long, value_enum, default_value_t = SignTypeArg::Rsa2)]
-    pub sign_type: SignTypeArg,
+    #[arg(long, value_parser = sign_type_parser(), default_value = "RSA2")]
+    pub sign_type: HashAlg,
     /// Write this `sign_type` instead of the real one (to reproduce a mismatch).
     #[arg(long, value_name = "TEXT")]
     pub declare_sign_type: Option<String>,
@@ -85,195 +74,152 @@ pub struct GenerateKeysArgs {
     pub lang: Option<LangArg>,
 }
 
-/// Why generating failed.
-#[derive(Debug, Error)]
-enum GenerateError {
-    #[error(transparent)]
-    Read(#[from] ReadError),
-    #[error("{flag}: {source}")]
-    Mock {
-        flag: &'static str,
-        source: MockError,
-    },
-    #[error("{source}; scenarios: {}", scenarios::all().iter().map(|scenario| scenario.id).collect::<Vec<_>>().join(", "))]
-    Scenario { source: ScenarioError },
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{} exists; pass --force to overwrite it", path.display())]
-    Exists { path: PathBuf },
+/// Reads a text file named by an option, or prints why not.
+fn text_of(flag: &'static str, path: &Path, lang: Lang) -> Result<String, ExitCode> {
+    files::read_input(InputName::Flag(flag), path)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .map_err(|error| fail(&read_error(&error, lang, Context::Cli)))
 }
 
-fn text_of(flag: &'static str, path: &Path) -> Result<String, GenerateError> {
-    Ok(String::from_utf8_lossy(&read_input(flag, path)?).into_owned())
-}
-
-fn finish(result: Result<(), GenerateError>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("alipay-phone-doctor: {error}");
-            ExitCode::from(2)
-        }
-    }
+/// A mock error, named after the option it concerns.
+fn mock_failed(flag: &str, error: &mock::MockError, lang: Lang) -> ExitCode {
+    fail(&format!("{flag}: {}", mock_error(error, lang)))
 }
 
 /// Runs `generate`.
 pub fn run(args: &GenerateArgs) -> ExitCode {
-    finish(generate(args))
+    match generate(args) {
+        Ok(code) | Err(code) => code,
+    }
 }
 
-fn generate(args: &GenerateArgs) -> Result<(), GenerateError> {
+fn generate(args: &GenerateArgs) -> Result<ExitCode, ExitCode> {
     let lang = lang_or_locale(args.lang);
-    let key = mock::parse_private_key(&text_of("--private-key", &args.private_key)?).map_err(
-        |source| GenerateError::Mock {
-            flag: "--private-key",
-            source,
-        },
-    )?;
-    let aes = mock::parse_aes_key(&text_of("--aes-key", &args.aes_key)?).map_err(|source| {
-        GenerateError::Mock {
-            flag: "--aes-key",
-            source,
-        }
-    })?;
-    let response = if let Some(id) = &args.scenario {
-        let scenario = scenarios::find(id).ok_or_else(|| GenerateError::Scenario {
-            source: ScenarioError::Unknown(id.clone()),
-        })?;
-        if scenario.lies_in_checker_keys() {
-            eprintln!(
-                "alipay-phone-doctor: {}",
-                tr("generate_checker_side_note", lang)
-            );
-        }
-        let response = scenarios::response_for(scenario, &key, &aes).map_err(|source| {
-            GenerateError::Mock {
-                flag: "--scenario",
-                source,
+    let key = mock::parse_private_key(&text_of("--private-key", &args.private_key, lang)?)
+        .map_err(|error| mock_failed("--private-key", &error, lang))?;
+    let aes = mock::parse_aes_key(&text_of("--aes-key", &args.aes_key, lang)?)
+        .map_err(|error| mock_failed("--aes-key", &error, lang))?;
+    let response = match &args.scenario {
+        Some(id) => scenario_response(id, &key, &aes, lang)?,
+        None => {
+            let payload = match args.payload.as_deref() {
+                Some(path) => text_of("--payload", path, lang)?,
+                None => String::new(),
+            };
+            let mut options = MockOptions::signed(args.sign_type);
+            if let Some(declared) = &args.declare_sign_type {
+                options.declared_sign_type = Some(declared.clone());
             }
-        })?;
-        if scenario.id == "plus_to_space" && !response.contains(' ') {
-            eprintln!("alipay-phone-doctor: {}", tr("generate_no_plus_note", lang));
-        }
-        response
-    } else {
-        let payload = args
-            .payload
-            .as_deref()
-            .map(|path| text_of("--payload", path))
-            .transpose()?
-            .unwrap_or_default();
-        let mut options = MockOptions::signed(args.sign_type.hash());
-        if let Some(declared) = &args.declare_sign_type {
-            options.declared_sign_type = Some(declared.clone());
-        }
-        if args.no_sign {
-            options.sign_with = None;
-            options.declared_sign_type = None;
-        }
-        options.encrypt = !args.plain;
-        mock::build_response(&payload, &key, &aes, &options).map_err(|source| {
-            GenerateError::Mock {
-                flag: "--payload",
-                source,
+            if args.no_sign {
+                options.sign_with = None;
+                options.declared_sign_type = None;
             }
-        })?
+            options.encrypt = !args.plain;
+            mock::build_response(&payload, &key, &aes, &options)
+                .map_err(|error| mock_failed("--payload", &error, lang))?
+        }
     };
     match &args.output {
-        Some(path) => std::fs::write(path, &response).map_err(|source| GenerateError::Write {
-            path: path.clone(),
-            source,
-        }),
-        None => {
-            let written = writeln!(std::io::stdout().lock(), "{response}");
-            match written {
-                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(GenerateError::Write {
-                        path: PathBuf::from("-"),
-                        source: error,
-                    })
-                }
-                _ => Ok(()),
-            }
-        }
+        Some(path) => files::write_exact(path, &response)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|source| {
+                fail(&write_error(
+                    &files::WriteError {
+                        path: path.clone(),
+                        source,
+                    },
+                    lang,
+                ))
+            }),
+        None => match writeln!(std::io::stdout().lock(), "{response}") {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(error) => Err(output_failed(&error, lang)),
+        },
     }
+}
+
+/// The response of a gallery scenario, with the notes it needs.
+fn scenario_response(
+    id: &str,
+    key: &rsa::PrivateKey,
+    aes: &[u8],
+    lang: Lang,
+) -> Result<String, ExitCode> {
+    let Some(scenario) = scenarios::find(id) else {
+        let available: Vec<&str> = scenarios::all()
+            .iter()
+            .map(|scenario| scenario.id)
+            .collect();
+        return Err(fail(&fill(
+            tr("error.scenario.unknown", lang),
+            &[("name", id), ("available", &available.join(", "))],
+        )));
+    };
+    if scenario.lies_in_checker_keys() {
+        eprintln!(
+            "alipay-phone-doctor: {}",
+            tr("cli.generate_checker_side_note", lang)
+        );
+    }
+    let response = scenarios::response_for(scenario, key, aes)
+        .map_err(|error| mock_failed("--scenario", &error, lang))?;
+    if scenario.id == "plus_to_space" && !response.contains(' ') {
+        eprintln!(
+            "alipay-phone-doctor: {}",
+            tr("cli.generate_no_plus_note", lang)
+        );
+    }
+    Ok(response)
 }
 
 /// Runs `generate-keys`.
 pub fn run_keys(args: &GenerateKeysArgs) -> ExitCode {
-    finish(generate_keys(args))
-}
-
-fn generate_keys(args: &GenerateKeysArgs) -> Result<(), GenerateError> {
     let lang = lang_or_locale(args.lang);
-    let dir = &args.out_dir;
-    let files = [
-        ("alipay_private_key.pem", true),
-        ("alipay_public_key.txt", false),
-        ("aes_key.txt", true),
-    ]
-    .map(|(name, secret)| (dir.join(name), secret));
-    if !args.force
-        && let Some((path, _)) = files.iter().find(|(path, _)| path.exists())
-    {
-        return Err(GenerateError::Exists { path: path.clone() });
-    }
-    std::fs::create_dir_all(dir).map_err(|source| GenerateError::Write {
-        path: dir.clone(),
-        source,
-    })?;
-    let keys =
-        mock::generate_test_keys(&mut mock::SystemRng).map_err(|source| GenerateError::Mock {
-            flag: "generate-keys",
-            source,
-        })?;
-    let contents = [
-        keys.private_key_pem.as_str(),
-        keys.public_key_base64.as_str(),
-        keys.aes_key_base64.as_str(),
-    ];
-    for ((path, secret), content) in files.iter().zip(contents) {
-        write_file(path, content, *secret).map_err(|source| GenerateError::Write {
-            path: path.clone(),
-            source,
-        })?;
-    }
+    let keys = match mock::generate_test_keys(&mut mock::SystemRng) {
+        Ok(keys) => keys,
+        Err(error) => return mock_failed("generate-keys", &error, lang),
+    };
+    let overwrite = if args.force {
+        Overwrite::Allowed
+    } else {
+        Overwrite::Refused
+    };
+    let written = match files::write_test_keys(&args.out_dir, &keys, overwrite) {
+        Ok(written) => written,
+        Err(error) if error.source.kind() == std::io::ErrorKind::AlreadyExists => {
+            return fail(&format!(
+                "{}{}",
+                fill(
+                    tr("error.write", lang),
+                    &[
+                        ("path", &error.path.display().to_string()),
+                        ("reason", &io_reason(&error.source, lang)),
+                    ],
+                ),
+                tr("error.hint.force", lang)
+            ));
+        }
+        Err(error) => return fail(&write_error(&error, lang)),
+    };
     let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "{}:", tr("generate_keys_written", lang));
-    for (path, _) in &files {
+    let _ = writeln!(stdout, "{}:", tr("cli.generate_keys_written", lang));
+    for path in &written {
         let _ = writeln!(stdout, "  {}", path.display());
     }
-    let [private, public, aes] = files.map(|(path, _)| path.display().to_string());
+    let shown = |name: &str| args.out_dir.join(name).display().to_string();
+    let (private, public, aes) = (
+        shown(mock::PRIVATE_KEY_FILE),
+        shown(mock::PUBLIC_KEY_FILE),
+        shown(mock::AES_KEY_FILE),
+    );
     let _ = writeln!(
         stdout,
         "{}:\n  alipay-phone-doctor generate --scenario success --private-key {private} --aes-key {aes} --output response.txt",
-        tr("generate_keys_next", lang)
+        tr("cli.generate_keys_next", lang)
     );
     let _ = writeln!(
         stdout,
         "  alipay-phone-doctor check --response response.txt --alipay-public-key {public} --aes-key {aes}"
     );
-    Ok(())
-}
-
-/// Writes a file; secrets are readable by the owner only (on Unix).
-fn write_file(path: &Path, content: &str, secret: bool) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    if secret {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    #[cfg(not(unix))]
-    let _ = secret;
-    let mut file = options.open(path)?;
-    file.write_all(content.as_bytes())?;
-    if !content.ends_with('\n') {
-        file.write_all(b"\n")?;
-    }
-    Ok(())
+    ExitCode::SUCCESS
 }

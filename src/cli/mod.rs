@@ -1,14 +1,12 @@
-//! The command line: `alipay-phone-doctor check …`, over the same [`crate::domain::diagnose`] as
-//! the window. Exit status: 0 for `ok`, 1 for any other diagnosis, 2 for usage and I/O errors.
+//! The command line: clap arguments and exit codes over [`crate::domain`], [`crate::features`]
+//! and [`crate::render`]. Exit status: 0 for `ok`, 1 for any other diagnosis, 2 for usage and I/O
+//! errors (one line on standard error, in the report's language).
 
-mod check_extras;
+mod check;
 mod frontend;
 mod generate;
-mod json;
 pub mod profiles;
-mod read;
 pub mod scan;
-mod text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,9 +15,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain;
 
-pub use check_extras::ReportFormat;
+pub use check::ReportFormat;
 
-pub use read::{MAX_INPUT_BYTES, ReadError, read_input, read_text_input};
+use crate::i18n::Lang;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -125,33 +123,46 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
-    let prepared = match check_extras::prepare(args) {
+    let lang = lang_or_locale(args.lang);
+    let prepared = match check::prepare(args) {
         Ok(prepared) => prepared,
-        Err(error) => {
-            eprintln!("alipay-phone-doctor: {error}");
-            return ExitCode::from(2);
-        }
+        Err(error) => return fail(&error.message(lang)),
     };
     let report = domain::diagnose(&prepared.inputs);
-    let lang = check_extras::lang_or_locale(args.lang);
-    let written = check_extras::write_report(&report, lang, args, &prepared);
-    if let Err(error) = written
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("alipay-phone-doctor: cannot write the report: {error}");
-        return ExitCode::from(2);
+    let written = check::write_report(&report, lang, args, &prepared);
+    if let Err(error) = written {
+        return output_failed(&error, lang);
     }
-    if report.category == "ok" {
+    if report.category == domain::Category::Ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-/// Seconds since the Unix epoch, for certificate validity.
-pub fn now_unix_secs() -> Option<u64> {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()
-        .map(|elapsed| elapsed.as_secs())
+/// The language asked for, else the system's.
+pub fn lang_or_locale(lang: Option<LangArg>) -> Lang {
+    match lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => crate::platform::locale::system_lang(),
+    }
+}
+
+/// Prints one error line and returns exit status 2.
+fn fail(message: &str) -> ExitCode {
+    eprintln!("alipay-phone-doctor: {message}");
+    ExitCode::from(2)
+}
+
+/// Standard output failed: silent for a closed pipe (`| head`), else one error line; exit 2
+/// either way unless the pipe was closed.
+fn output_failed(error: &std::io::Error, lang: Lang) -> ExitCode {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    fail(&crate::i18n::fill(
+        crate::i18n::tr("error.write_report", lang),
+        &[("reason", &crate::render::errors::io_reason(error, lang))],
+    ))
 }

@@ -1,148 +1,15 @@
-//! Key profiles on the command line: the profiles file (`--profiles FILE`, default
-//! `$XDG_CONFIG_HOME/alipay-phone-doctor/profiles.toml`, else `~/.config/…`), the key files it
-//! names (relative paths are relative to the profiles file), and `profiles list|add|remove`.
+//! `profiles list|add|remove`: the profiles store shared with the window
+//! ([`crate::platform::profiles`]; `--profiles FILE` to use another file).
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use thiserror::Error;
-
-use super::{ReadError, read_input};
-use crate::domain::profiles::{ProfilePaths, ProfilesError, ProfilesFile};
-
-/// Why profiles could not be used.
-#[derive(Debug, Error)]
-pub enum ProfileError {
-    /// No `--profiles` and no home directory.
-    #[error("no profiles file: pass --profiles FILE (neither XDG_CONFIG_HOME nor HOME is set)")]
-    NoLocation,
-    /// A file could not be read.
-    #[error(transparent)]
-    Read(#[from] ReadError),
-    /// The profiles file is not valid.
-    #[error("{}: {source}", path.display())]
-    Invalid {
-        /// The profiles file.
-        path: PathBuf,
-        /// What is wrong.
-        #[source]
-        source: ProfilesError,
-    },
-    /// No profile has this name.
-    #[error("no profile named {name:?} in {}; available: {available}", path.display())]
-    Unknown {
-        /// The name asked for.
-        name: String,
-        /// The profiles file.
-        path: PathBuf,
-        /// The names there are.
-        available: String,
-    },
-    /// The file has no profiles.
-    #[error("{} has no profiles; add one with `alipay-phone-doctor profiles add NAME --alipay-public-key FILE --aes-key FILE`", path.display())]
-    Empty {
-        /// The profiles file.
-        path: PathBuf,
-    },
-    /// The profiles file could not be written.
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        /// The profiles file.
-        path: PathBuf,
-        /// The OS error.
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-/// One profile with its key files read.
-#[derive(Debug, Clone)]
-pub struct LoadedProfile {
-    /// The name.
-    pub name: String,
-    /// The public key file's bytes.
-    pub alipay_public_key: Option<Vec<u8>>,
-    /// The AES key file's bytes.
-    pub aes_key: Option<Vec<u8>>,
-}
-
-/// The default profiles file.
-pub fn default_path() -> Option<PathBuf> {
-    let non_empty = |name: &str| {
-        std::env::var_os(name)
-            .filter(|value| !value.is_empty())
-            .map(PathBuf::from)
-    };
-    let config = non_empty("XDG_CONFIG_HOME")
-        .or_else(|| non_empty("HOME").map(|home| home.join(".config")))
-        .or_else(|| non_empty("APPDATA"))?;
-    Some(config.join("alipay-phone-doctor").join("profiles.toml"))
-}
-
-/// The profiles file to use: the one given, else the default.
-pub fn location(given: Option<&Path>) -> Result<PathBuf, ProfileError> {
-    given
-        .map(Path::to_path_buf)
-        .or_else(default_path)
-        .ok_or(ProfileError::NoLocation)
-}
-
-/// Reads and parses the profiles file.
-pub fn load_file(path: &Path) -> Result<ProfilesFile, ProfileError> {
-    let bytes = read_input("--profiles", path)?;
-    ProfilesFile::parse(&String::from_utf8_lossy(&bytes)).map_err(|source| ProfileError::Invalid {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-/// A key path from the file, relative to the file's directory.
-fn resolve(file: &Path, key: &str) -> PathBuf {
-    let key = Path::new(key);
-    match file.parent() {
-        Some(dir) if key.is_relative() => dir.join(key),
-        _ => key.to_path_buf(),
-    }
-}
-
-/// Reads the key files of every profile (or only of `only`).
-pub fn load_keys(
-    path: &Path,
-    file: &ProfilesFile,
-    only: Option<&str>,
-) -> Result<Vec<LoadedProfile>, ProfileError> {
-    if file.profiles.is_empty() {
-        return Err(ProfileError::Empty {
-            path: path.to_owned(),
-        });
-    }
-    if let Some(name) = only
-        && !file.profiles.contains_key(name)
-    {
-        return Err(ProfileError::Unknown {
-            name: name.to_owned(),
-            path: path.to_owned(),
-            available: names(file),
-        });
-    }
-    file.profiles
-        .iter()
-        .filter(|(name, _)| only.is_none_or(|wanted| wanted == name.as_str()))
-        .map(|(name, paths)| {
-            let read = |key: &Option<String>, flag| {
-                key.as_deref()
-                    .map(|key| read_input(flag, &resolve(path, key)))
-                    .transpose()
-            };
-            Ok(LoadedProfile {
-                name: name.clone(),
-                alipay_public_key: read(&paths.alipay_public_key, "profile alipay_public_key")?,
-                aes_key: read(&paths.aes_key, "profile aes_key")?,
-            })
-        })
-        .collect()
-}
+use super::{LangArg, lang_or_locale};
+use crate::features::profiles::ProfilePaths;
+use crate::platform::files::{InputName, read_input};
+use crate::platform::profiles::{self, ProfileError};
+use crate::render::errors::{Context, profile_error};
 
 /// Arguments of `profiles`.
 #[derive(Debug, clap::Args)]
@@ -150,9 +17,13 @@ pub struct ProfilesArgs {
     /// What to do.
     #[command(subcommand)]
     pub action: ProfilesAction,
-    /// The profiles file (default: $XDG_CONFIG_HOME/alipay-phone-doctor/profiles.toml).
+    /// The profiles file (default: profiles.toml in the configuration folder, shared with the
+    /// window).
     #[arg(long, value_name = "FILE", global = true)]
     pub profiles: Option<PathBuf>,
+    /// Language of messages (default: from the system locale).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
 }
 
 /// `profiles` actions.
@@ -180,23 +51,22 @@ pub enum ProfilesAction {
 
 /// Runs `profiles …`.
 pub fn run(args: &ProfilesArgs) -> ExitCode {
+    let lang = lang_or_locale(args.lang);
     match run_action(args) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("alipay-phone-doctor: {error}");
+            eprintln!(
+                "alipay-phone-doctor: {}",
+                profile_error(&error, lang, Context::Cli)
+            );
             ExitCode::from(2)
         }
     }
 }
 
 fn run_action(args: &ProfilesArgs) -> Result<ExitCode, ProfileError> {
-    let path = location(args.profiles.as_deref())?;
-    let existing = if path.exists() {
-        load_file(&path)?
-    } else {
-        ProfilesFile::default()
-    };
-    let mut file = existing.clone();
+    let path = profiles::location(args.profiles.as_deref())?;
+    let mut file = profiles::load(&path)?;
     match &args.action {
         ProfilesAction::List => {
             let mut stdout = std::io::stdout().lock();
@@ -217,19 +87,18 @@ fn run_action(args: &ProfilesArgs) -> Result<ExitCode, ProfileError> {
             alipay_public_key,
             aes_key,
         } => {
-            let absolute = |given: &Option<PathBuf>| -> Result<Option<String>, ProfileError> {
+            let stored = |given: &Option<PathBuf>, flag| -> Result<Option<String>, ProfileError> {
                 given
                     .as_ref()
                     .map(|given| {
-                        read_input("--alipay-public-key/--aes-key", given)?;
-                        let full = std::fs::canonicalize(given).unwrap_or_else(|_| given.clone());
-                        Ok(full.to_string_lossy().into_owned())
+                        read_input(InputName::Flag(flag), given)?;
+                        Ok(profiles::stored_path(given))
                     })
                     .transpose()
             };
             let paths = ProfilePaths {
-                alipay_public_key: absolute(alipay_public_key)?,
-                aes_key: absolute(aes_key)?,
+                alipay_public_key: stored(alipay_public_key, "--alipay-public-key")?,
+                aes_key: stored(aes_key, "--aes-key")?,
             };
             file.profiles.insert(name.clone(), paths);
         }
@@ -238,27 +107,11 @@ fn run_action(args: &ProfilesArgs) -> Result<ExitCode, ProfileError> {
                 return Err(ProfileError::Unknown {
                     name: name.clone(),
                     path,
-                    available: names(&existing),
+                    available: file.profiles.keys().cloned().collect(),
                 });
             }
         }
     }
-    let write_error = |source| ProfileError::Write {
-        path: path.clone(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(write_error)?;
-    }
-    std::fs::write(&path, file.to_toml()).map_err(write_error)?;
+    profiles::save(&path, &file)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The profile names of a file, for error messages.
-fn names(file: &ProfilesFile) -> String {
-    file.profiles
-        .keys()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(", ")
 }

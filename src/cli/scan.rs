@@ -2,23 +2,21 @@
 //! parsed once, on every core, in constant memory whatever the input size, and prints a summary:
 //! the count of each category with its first line numbers, and the decrypted result codes.
 
-mod engine;
-mod tally;
-
 use std::io::{BufRead, BufReader, IsTerminal as _, Write as _};
 use std::num::NonZeroUsize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 
-use super::{Format, ReadError, read_input, read_text_input};
+use super::{Format, LangArg, fail, lang_or_locale, output_failed};
 use crate::domain::PreparedKeys;
-
-pub use engine::{MAX_LINE_BYTES, MAX_THREADS, ScanError, ScanOptions, field_value, scan_reader};
-pub use tally::{CategoryCount, FIRST_LINES, Tally};
+use crate::features::scan::{MAX_THREADS, ScanError, ScanOptions, Summary, Tally, scan_reader};
+use crate::i18n::{Lang, fill, tr};
+use crate::platform::clock::now_unix_secs;
+use crate::platform::files::{InputName, ReadError, open_input, read_input, read_text_input};
+use crate::render::errors::{Context, io_reason, read_error};
 
 /// Arguments of `scan`.
 #[derive(Debug, clap::Args)]
@@ -45,27 +43,17 @@ pub struct ScanArgs {
     /// No progress bar (there is none either when standard error is not a terminal).
     #[arg(long, short)]
     pub quiet: bool,
-}
-
-/// A summary: the counts, and how fast they were made.
-#[derive(Debug, Clone, Serialize)]
-pub struct Summary {
-    /// The counts.
-    #[serde(flatten)]
-    pub tally: Tally,
-    /// Worker threads used.
-    pub threads: usize,
-    /// Wall-clock time of the scan, keys excluded.
-    pub elapsed_secs: f64,
-    /// Non-blank lines per second.
-    pub payloads_per_sec: f64,
+    /// Language of the summary (default: from the system locale).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 /// Runs `scan`; returns the exit code: 0 when every line is `ok`, 1 otherwise, 2 for errors.
 pub fn run(args: &ScanArgs) -> ExitCode {
+    let lang = lang_or_locale(args.lang);
     let keys = match load_keys(args) {
         Ok(keys) => keys,
-        Err(error) => return fail(&error),
+        Err(error) => return fail(&read_error(&error, lang, Context::Cli)),
     };
     let threads = args
         .threads
@@ -81,23 +69,26 @@ pub fn run(args: &ScanArgs) -> ExitCode {
             None,
         )
     } else {
-        match open(&args.input) {
-            Ok(opened) => opened,
-            Err(error) => return fail(&error),
+        match open_input(InputName::Flag("--input"), &args.input) {
+            Ok((file, total)) => (Box::new(BufReader::with_capacity(1 << 16, file)), total),
+            Err(error) => return fail(&read_error(&error, lang, Context::Cli)),
         }
     };
-    let progress = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total);
+    let progress = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total, lang);
     let started = Instant::now();
     let scanned = scan_reader(reader, &keys, &options, &progress);
     progress.finish_and_clear();
     let tally = match scanned {
         Ok(tally) => tally,
         Err(error) => {
-            eprintln!(
-                "alipay-phone-doctor: --input {}: {error}",
-                args.input.display()
-            );
-            return ExitCode::from(2);
+            let message = match &error {
+                ScanError::Input(source) => fill(
+                    tr("error.scan.input", lang),
+                    &[("reason", &io_reason(source, lang))],
+                ),
+                ScanError::Worker => tr("error.scan.worker", lang).to_owned(),
+            };
+            return fail(&format!("--input {}: {message}", args.input.display()));
         }
     };
     let summary = summarize(tally, threads, started.elapsed());
@@ -106,13 +97,10 @@ pub fn run(args: &ScanArgs) -> ExitCode {
         Format::Json => serde_json::to_string_pretty(&summary)
             .map_err(std::io::Error::other)
             .and_then(|json| writeln!(stdout, "{json}")),
-        Format::Text => render_text(&mut stdout, &summary),
+        Format::Text => crate::render::text::render_scan_summary(&mut stdout, &summary, lang),
     };
-    if let Err(error) = written
-        && error.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("alipay-phone-doctor: cannot write the summary: {error}");
-        return ExitCode::from(2);
+    if let Err(error) = written {
+        return output_failed(&error, lang);
     }
     if summary.tally.all_ok() {
         ExitCode::SUCCESS
@@ -121,54 +109,42 @@ pub fn run(args: &ScanArgs) -> ExitCode {
     }
 }
 
-fn fail(error: &ReadError) -> ExitCode {
-    eprintln!("alipay-phone-doctor: {error}");
-    ExitCode::from(2)
-}
-
 fn load_keys(args: &ScanArgs) -> Result<PreparedKeys, ReadError> {
-    let public_key = read_input("--alipay-public-key", &args.alipay_public_key)?;
-    let aes_key = read_text_input("--aes-key", &args.aes_key)?;
+    let public_key = read_input(
+        InputName::Flag("--alipay-public-key"),
+        &args.alipay_public_key,
+    )?;
+    let aes_key = read_text_input(InputName::Flag("--aes-key"), &args.aes_key)?;
     Ok(PreparedKeys::new(
         Some(&public_key),
         Some(&aes_key),
-        super::now_unix_secs(),
+        now_unix_secs(),
     ))
 }
 
-fn open(path: &Path) -> Result<(Box<dyn BufRead>, Option<u64>), ReadError> {
-    let io_error = |source| ReadError::Io {
-        flag: "--input",
-        path: path.to_owned(),
-        source,
-    };
-    if path.is_dir() {
-        return Err(ReadError::Directory {
-            flag: "--input",
-            path: path.to_owned(),
-        });
-    }
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let total = file.metadata().ok().map(|metadata| metadata.len());
-    Ok((Box::new(BufReader::with_capacity(1 << 16, file)), total))
-}
-
-fn progress_bar(visible: bool, total: Option<u64>) -> ProgressBar {
+fn progress_bar(visible: bool, total: Option<u64>, lang: Lang) -> ProgressBar {
     if !visible {
         return ProgressBar::hidden();
     }
     let (bar, template) = match total {
         Some(total) => (
             ProgressBar::new(total),
-            "{spinner} {elapsed_precise} {wide_bar} {bytes}/{total_bytes} · {msg} · eta {eta}",
+            format!(
+                "{{spinner}} {{elapsed_precise}} {{wide_bar}} {{bytes}}/{{total_bytes}} · {{msg}} {} · eta {{eta}}",
+                tr("scan.lines_read", lang)
+            ),
         ),
         None => (
             ProgressBar::no_length(),
-            "{spinner} {elapsed_precise} {bytes} read · {msg}",
+            format!(
+                "{{spinner}} {{elapsed_precise}} {{bytes}} {} · {{msg}} {}",
+                tr("scan.read", lang),
+                tr("scan.lines_read", lang)
+            ),
         ),
     };
     bar.set_draw_target(ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(template) {
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(200));
@@ -188,35 +164,4 @@ fn summarize(tally: Tally, threads: NonZeroUsize, elapsed: Duration) -> Summary 
         elapsed_secs,
         payloads_per_sec,
     }
-}
-
-fn render_text(out: &mut impl std::io::Write, summary: &Summary) -> std::io::Result<()> {
-    let tally = &summary.tally;
-    writeln!(
-        out,
-        "Scanned {} lines ({} payloads, {} blank) with {} thread(s) in {:.2} s: {:.0} payloads/s",
-        tally.lines,
-        tally.payloads,
-        tally.blank_lines,
-        summary.threads,
-        summary.elapsed_secs,
-        summary.payloads_per_sec
-    )?;
-    writeln!(out, "\n{:<36} {:>10}  first lines", "category", "count")?;
-    for (category, counted) in &tally.categories {
-        let first: Vec<String> = counted.first_lines.iter().map(u64::to_string).collect();
-        writeln!(
-            out,
-            "{category:<36} {:>10}  {}",
-            counted.count,
-            first.join(", ")
-        )?;
-    }
-    if !tally.result_codes.is_empty() {
-        writeln!(out, "\n{:<36} {:>10}", "result code (decrypted)", "count")?;
-        for (code, count) in &tally.result_codes {
-            writeln!(out, "{code:<36} {count:>10}")?;
-        }
-    }
-    Ok(())
 }

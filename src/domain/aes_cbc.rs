@@ -101,18 +101,6 @@ pub fn encrypt_to_base64(plaintext: &[u8], key: &[u8]) -> Option<String> {
     Some(super::b64::encode(&ciphertext))
 }
 
-/// A guess of the result from the ciphertext length alone (PKCS#7 adds 1 to 16 bytes).
-pub fn guess_from_length(bytes: usize) -> &'static str {
-    match bytes {
-        48 => "10000 with an empty mobile",
-        64 => "10000 success with a mobile",
-        112 => "20000 (system busy)",
-        128 => "40003 (invalid authorization)",
-        272 => "40006 (insufficient ISV permissions)",
-        _ => "unknown",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,14 +1,148 @@
-//! The primary diagnosis: the fixed category vocabulary and its priority rules
-//! (`shared/cases/README.md`, "Diagnosis rules"). The first matching rule wins.
+//! The primary diagnosis: the fixed category vocabulary ([`Category`]) and its priority rules
+//! ([`decide`], the one place the order is written; `shared/cases/README.md`, "Diagnosis
+//! rules"). The first matching rule wins.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use super::codes::FindingCode;
-use super::payload::{self, Outcome};
+use super::payload::Outcome;
 use super::report::{Finding, SignatureStatus};
 use super::signature::Failure;
 
-/// The state of decryption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+macro_rules! categories {
+    ($($(#[doc = $doc:literal])* $variant:ident => $name:literal,)*) => {
+        /// The primary diagnosis of a paste. Serialised as its snake_case name.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Category {
+            $($(#[doc = $doc])* $variant,)*
+            /// `alipay_error_<code>`: the payload's code is not 10000 (the code, cleaned to
+            /// lowercase ASCII alphanumerics and `_`).
+            AlipayError(String),
+        }
+
+        impl Category {
+            /// Every category without a payload code, in priority order (`alipay_error_<code>`
+            /// sits between `aes_key_hex_encoded` and `public_key_missing`).
+            pub const FIXED: &[Self] = &[$(Self::$variant,)*];
+
+            /// The snake_case name.
+            pub fn as_str(&self) -> Cow<'static, str> {
+                match self {
+                    $(Self::$variant => Cow::Borrowed($name),)*
+                    Self::AlipayError(code) => Cow::Owned(format!("alipay_error_{code}")),
+                }
+            }
+        }
+    };
+}
+
+categories! {
+    /// Zero bytes or only whitespace.
+    EmptyInput => "empty_input",
+    /// Not UTF-8.
+    BinaryInput => "binary_input",
+    /// JSON cut off.
+    TruncatedInput => "truncated_input",
+    /// Neither a payload nor a bare ciphertext.
+    NotJson => "not_json",
+    /// The decrypted business JSON was pasted.
+    AlreadyDecryptedPayload => "already_decrypted_payload",
+    /// A private key was given as the verification key.
+    PublicKeyIsPrivateKey => "public_key_is_private_key",
+    /// The key is not the signer's (or the sign is corrupted).
+    SignatureKeyMismatch => "signature_key_mismatch",
+    /// The content is not what was signed.
+    ContentTampered => "content_tampered",
+    /// Signed with the other hash.
+    SignTypeMismatch => "sign_type_mismatch",
+    /// No AES key.
+    AesKeyMissing => "aes_key_missing",
+    /// The AES key is not 16/24/32 bytes of base64.
+    AesKeyInvalid => "aes_key_invalid",
+    /// The AES key does not decrypt.
+    AesKeyMismatch => "aes_key_mismatch",
+    /// The AES key works only as hex.
+    AesKeyHexEncoded => "aes_key_hex_encoded",
+    /// No public key: the signature is not checked.
+    PublicKeyMissing => "public_key_missing",
+    /// A bare ciphertext was pasted.
+    CiphertextOnly => "ciphertext_only",
+    /// No `sign`.
+    SignMissing => "sign_missing",
+    /// `+` turned into spaces, repaired.
+    Base64PlusMangled => "base64_plus_mangled",
+    /// Percent-encoded, repaired.
+    UrlEncodedInput => "url_encoded_input",
+    /// JSON-encoded more than once, repaired.
+    DoubleJsonEncoded => "double_json_encoded",
+    /// A plain payload with code 10000.
+    ResponseNotEncrypted => "response_not_encrypted",
+    /// Code 10000 with `mobile: ""`.
+    MobileEmpty => "mobile_empty",
+    /// A payload without a `code`.
+    ResultCodeMissing => "alipay_error_missing_code",
+    /// Everything is in order.
+    Ok => "ok",
+}
+
+impl Category {
+    /// The category of a payload's result code: `alipay_error_<code>`, with anything but ASCII
+    /// alphanumerics replaced so the category stays one snake_case word.
+    pub fn alipay_error(code: &str) -> Self {
+        let cleaned: String = code
+            .chars()
+            .map(|ch| {
+                if ch.is_ascii_alphanumeric() {
+                    ch.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .take(32)
+            .collect();
+        Self::AlipayError(cleaned)
+    }
+
+    /// True for the categories of a paste that is not a payload at all (nothing was checked).
+    pub fn is_unusable_input(&self) -> bool {
+        matches!(
+            self,
+            Self::EmptyInput
+                | Self::BinaryInput
+                | Self::TruncatedInput
+                | Self::NotJson
+                | Self::AlreadyDecryptedPayload
+        )
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.as_str())
+    }
+}
+
+impl Serialize for Category {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Category {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// What happened to the content's decryption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Decryption {
+    /// The paste was not a payload: nothing to decrypt.
+    NotAttempted,
     /// Plain content: nothing to decrypt.
     Plain,
     /// Decrypted with the key as given.
@@ -45,48 +179,74 @@ pub struct Facts {
 }
 
 /// Applies the rules in order.
-pub fn decide(facts: &Facts, findings: &[Finding]) -> String {
+pub fn decide(facts: &Facts, findings: &[Finding]) -> Category {
     let has = |code: FindingCode| findings.iter().any(|finding| finding.code == code);
-    let category = if facts.private_key {
-        "public_key_is_private_key"
+    if facts.private_key {
+        Category::PublicKeyIsPrivateKey
     } else if let (SignatureStatus::Invalid, Some(failure)) = (facts.signature, facts.failure) {
         match failure {
             Failure::NotBase64 | Failure::Length { .. } | Failure::NotWellFormed => {
-                "signature_key_mismatch"
+                Category::SignatureKeyMismatch
             }
-            Failure::DigestMismatch { .. } => "content_tampered",
-            Failure::OtherAlgorithm { .. } => "sign_type_mismatch",
+            Failure::DigestMismatch { .. } => Category::ContentTampered,
+            Failure::OtherAlgorithm { .. } => Category::SignTypeMismatch,
         }
     } else if facts.decryption == Decryption::KeyMissing {
-        "aes_key_missing"
+        Category::AesKeyMissing
     } else if facts.decryption == Decryption::KeyInvalid {
-        "aes_key_invalid"
+        Category::AesKeyInvalid
     } else if facts.decryption == Decryption::Mismatch {
-        "aes_key_mismatch"
+        Category::AesKeyMismatch
     } else if facts.decryption == Decryption::HexKey {
-        "aes_key_hex_encoded"
+        Category::AesKeyHexEncoded
     } else if let Some(Outcome::Error(code)) = &facts.result {
-        return payload::error_category(code);
+        Category::alipay_error(code)
     } else if facts.signature == SignatureStatus::NotChecked && !facts.public_key_usable {
-        "public_key_missing"
+        Category::PublicKeyMissing
     } else if facts.bare_ciphertext {
-        "ciphertext_only"
+        Category::CiphertextOnly
     } else if facts.signature == SignatureStatus::Missing {
-        "sign_missing"
+        Category::SignMissing
     } else if has(FindingCode::Base64PlusMangled) {
-        "base64_plus_mangled"
+        Category::Base64PlusMangled
     } else if has(FindingCode::UrlEncodedInput) {
-        "url_encoded_input"
+        Category::UrlEncodedInput
     } else if has(FindingCode::DoubleJsonEncoded) {
-        "double_json_encoded"
+        Category::DoubleJsonEncoded
     } else if facts.plain && matches!(facts.result, Some(Outcome::Success | Outcome::MobileEmpty)) {
-        "response_not_encrypted"
+        Category::ResponseNotEncrypted
     } else if facts.result == Some(Outcome::MobileEmpty) {
-        "mobile_empty"
+        Category::MobileEmpty
     } else if facts.result == Some(Outcome::CodeMissing) {
-        "alipay_error_missing_code"
+        Category::ResultCodeMissing
     } else {
-        "ok"
-    };
-    category.to_owned()
+        Category::Ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_contract() {
+        assert_eq!(
+            Category::alipay_error("40006").as_str(),
+            "alipay_error_40006"
+        );
+        assert_eq!(Category::alipay_error("a b").as_str(), "alipay_error_a_b");
+        assert_eq!(
+            Category::ResultCodeMissing.as_str(),
+            "alipay_error_missing_code"
+        );
+        assert_eq!(
+            serde_json::to_string(&Category::SignMissing).unwrap(),
+            "\"sign_missing\""
+        );
+        let mut names: Vec<_> = Category::FIXED.iter().map(Category::as_str).collect();
+        let before = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), before);
+    }
 }

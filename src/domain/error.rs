@@ -2,6 +2,9 @@
 
 use thiserror::Error;
 
+use super::report::Finding;
+use super::terms::{DecryptProblem, KeyProblem};
+
 /// Why a public key could not be read.
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -48,6 +51,56 @@ pub enum KeyError {
     },
 }
 
+impl KeyError {
+    /// The term that names the problem in a finding.
+    pub fn problem(&self) -> KeyProblem {
+        match self {
+            Self::PrivateKeyPem | Self::Spki { .. } => KeyProblem::NotEncodable,
+            Self::EmptyBody => KeyProblem::EmptyBody,
+            Self::Base64 { source } => base64_problem(source),
+            Self::UnknownDer { .. } => KeyProblem::UnknownDer,
+            Self::Certificate { .. } => KeyProblem::CertificateUnreadable,
+            Self::CertificateKey { .. } => KeyProblem::CertificateNotRsa,
+        }
+    }
+
+    /// Adds the numbers and tokens the problem's wording refers to.
+    pub fn problem_params(&self, finding: Finding) -> Finding {
+        match self {
+            Self::Base64 { source } => base64_params(source, finding),
+            Self::UnknownDer { bytes } => finding.with("bytes", *bytes),
+            _ => finding,
+        }
+    }
+}
+
+/// The term for a base64 decoding error.
+pub fn base64_problem(error: &super::b64::DecodeError) -> KeyProblem {
+    use super::b64::DecodeError as E;
+    match error {
+        E::InvalidByte(..) | E::InvalidLastSymbol { .. } => KeyProblem::InvalidCharacter,
+        E::InvalidLength(_) => KeyProblem::InvalidLength,
+        E::InvalidPadding => KeyProblem::InvalidPadding,
+    }
+}
+
+/// Adds the position, character or length of a base64 decoding error to `finding`.
+pub fn base64_params(error: &super::b64::DecodeError, finding: Finding) -> Finding {
+    use super::b64::DecodeError as E;
+    match error {
+        E::InvalidByte(offset, byte)
+        | E::InvalidLastSymbol {
+            offset,
+            symbol: byte,
+            ..
+        } => finding
+            .with("offset", *offset)
+            .with("symbol", char::from(*byte).escape_default().to_string()),
+        E::InvalidLength(length) => finding.with("length", *length),
+        E::InvalidPadding => finding,
+    }
+}
+
 /// Why AES decryption failed.
 #[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -73,14 +126,14 @@ pub enum DecryptError {
 }
 
 impl DecryptError {
-    /// A short description for the `reason` hint parameter.
-    pub fn reason(self) -> &'static str {
+    /// The term that names the problem in a finding.
+    pub fn problem(self) -> DecryptProblem {
         match self {
-            Self::CiphertextBase64 => "ciphertext is not base64",
-            Self::CiphertextLength { .. } => "ciphertext length",
-            Self::Padding => "bad padding",
-            Self::NotText => "not UTF-8 text",
-            Self::NotJson => "not JSON",
+            Self::CiphertextBase64 => DecryptProblem::CiphertextNotBase64,
+            Self::CiphertextLength { .. } => DecryptProblem::CiphertextLength,
+            Self::Padding => DecryptProblem::BadPadding,
+            Self::NotText => DecryptProblem::NotUtf8,
+            Self::NotJson => DecryptProblem::NotJson,
         }
     }
 }

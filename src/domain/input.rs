@@ -5,14 +5,22 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, value::RawValue};
 
+use super::category::Category;
 use super::codes::FindingCode;
 use super::report::Finding;
+use super::terms::JsonProblem;
 
-/// How many wrapping layers (JSON strings, `res` objects, custom fields) are peeled at most.
+pub use frontend::classify as classify_frontend_result;
+pub use js_literal::js_object_to_json;
+
+mod extract;
+mod frontend;
+mod js_literal;
 mod repair;
 
 use repair::repair_base64;
 
+/// How many wrapping layers (JSON strings, `res` objects, custom fields) are peeled at most.
 const MAX_UNWRAP_DEPTH: usize = 8;
 /// How many `{"response"` candidates are tried when extracting from log or console output.
 const MAX_EXTRACTION_CANDIDATES: usize = 64;
@@ -64,14 +72,14 @@ pub enum Unusable {
 }
 
 impl Unusable {
-    /// The category name.
-    pub fn category(&self) -> &'static str {
+    /// The category.
+    pub fn category(&self) -> Category {
         match self {
-            Self::Empty => "empty_input",
-            Self::Binary => "binary_input",
-            Self::Truncated => "truncated_input",
-            Self::NotJson => "not_json",
-            Self::AlreadyDecrypted => "already_decrypted_payload",
+            Self::Empty => Category::EmptyInput,
+            Self::Binary => Category::BinaryInput,
+            Self::Truncated => Category::TruncatedInput,
+            Self::NotJson => Category::NotJson,
+            Self::AlreadyDecrypted => Category::AlreadyDecryptedPayload,
         }
     }
 }
@@ -161,7 +169,7 @@ fn unwrap_layers(mut current: String, findings: &mut Vec<Finding>) -> Result<Env
             }
         }
     }
-    findings.push(Finding::new(FindingCode::NotJson).with("detail", "too many nested layers"));
+    findings.push(Finding::new(FindingCode::NotJson).with("detail", JsonProblem::TooDeep));
     Err(Unusable::NotJson)
 }
 
@@ -175,7 +183,7 @@ fn step(text: &str, findings: &mut Vec<Finding>) -> Step {
                 // A quoted bare ciphertext: read the value as the paste.
                 Step::Done(
                     bare_ciphertext(inner.trim(), findings)
-                        .ok_or_else(|| not_json(findings, "a JSON string that is not a payload")),
+                        .ok_or_else(|| not_json(findings, JsonProblem::StringNotPayload)),
                 )
             }
         }
@@ -183,7 +191,7 @@ fn step(text: &str, findings: &mut Vec<Finding>) -> Step {
             note_formatting(text, findings);
             object_step(text, &map, findings)
         }
-        Ok(_) => Step::Done(Err(not_json(findings, "JSON that is not an object"))),
+        Ok(_) => Step::Done(Err(not_json(findings, JsonProblem::NotAnObject))),
         Err(error) => unparsable_step(text, &error, findings),
     }
 }
@@ -233,7 +241,7 @@ fn object_step(text: &str, map: &Map<String, Value>, findings: &mut Vec<Finding>
         findings.push(Finding::new(FindingCode::AlreadyDecryptedPayload));
         return Step::Done(Err(Unusable::AlreadyDecrypted));
     }
-    if let Some(finding) = super::frontend::classify(map) {
+    if let Some(finding) = frontend::classify(map) {
         findings.push(finding);
         return Step::Done(Err(Unusable::NotJson));
     }
@@ -270,7 +278,10 @@ fn response_step(
                 .ok()
                 .and_then(|raw_map| raw_map.get("response").map(|raw| raw.get().to_owned()));
             let Some(signed_text) = raw else {
-                return Step::Done(Err(not_json(findings, "unreadable response object")));
+                return Step::Done(Err(not_json(
+                    findings,
+                    JsonProblem::UnreadableResponseObject,
+                )));
             };
             if inner.contains_key("response") {
                 // The `res` object after `res.response` was parsed: the object is the envelope
@@ -300,30 +311,23 @@ fn response_step(
                         };
                         Step::Done(Ok(envelope_from(content, map, findings)))
                     }
-                    Ok(_) => Step::Done(Err(not_json(
-                        findings,
-                        "response holds JSON that is not an object",
-                    ))),
+                    Ok(_) => {
+                        Step::Done(Err(not_json(findings, JsonProblem::ResponseJsonNotObject)))
+                    }
                     Err(error) if error.is_eof() => {
                         findings.push(
                             Finding::new(FindingCode::TruncatedInput).with("bytes", value.len()),
                         );
                         Step::Done(Err(Unusable::Truncated))
                     }
-                    Err(_) => Step::Done(Err(not_json(
-                        findings,
-                        "response starts with { but is not JSON",
-                    ))),
+                    Err(_) => Step::Done(Err(not_json(findings, JsonProblem::ResponseNotJson))),
                 }
             } else {
                 let content = Content::Ciphertext(repair_base64("response", value, findings));
                 Step::Done(Ok(envelope_from(content, map, findings)))
             }
         }
-        _ => Step::Done(Err(not_json(
-            findings,
-            "response is neither a string nor an object",
-        ))),
+        _ => Step::Done(Err(not_json(findings, JsonProblem::ResponseWrongType))),
     }
 }
 
@@ -360,7 +364,7 @@ fn envelope_from(
     }
 }
 
-fn not_json(findings: &mut Vec<Finding>, detail: &str) -> Unusable {
+fn not_json(findings: &mut Vec<Finding>, detail: JsonProblem) -> Unusable {
     findings.push(Finding::new(FindingCode::NotJson).with("detail", detail));
     Unusable::NotJson
 }
@@ -369,9 +373,8 @@ fn unparsable_step(text: &str, error: &serde_json::Error, findings: &mut Vec<Fin
     if let Some(envelope) = bare_ciphertext(text, findings) {
         return Step::Done(Ok(envelope));
     }
-    let joined = super::extract::join_js_concatenation(text);
-    let (candidate, saw_eof) =
-        super::extract::find_embedded_payload(&joined, MAX_EXTRACTION_CANDIDATES);
+    let joined = extract::join_js_concatenation(text);
+    let (candidate, saw_eof) = extract::find_embedded_payload(&joined, MAX_EXTRACTION_CANDIDATES);
     if let Some((offset, object_text)) = candidate {
         return Step::Again(
             object_text,
@@ -386,13 +389,13 @@ fn unparsable_step(text: &str, error: &serde_json::Error, findings: &mut Vec<Fin
         findings.push(Finding::new(FindingCode::TruncatedInput).with("bytes", text.len()));
         return Step::Done(Err(Unusable::Truncated));
     }
-    let detail = format!(
-        "{} (line {}, column {})",
-        describe_json_error(error),
-        error.line(),
-        error.column()
+    findings.push(
+        Finding::new(FindingCode::NotJson)
+            .with("detail", describe_json_error(error))
+            .with("line", error.line())
+            .with("column", error.column()),
     );
-    Step::Done(Err(not_json(findings, &detail)))
+    Step::Done(Err(Unusable::NotJson))
 }
 
 /// A front-end result (`fail` result or `onError` detail) as the console prints the object:
@@ -401,17 +404,19 @@ fn console_frontend_result(text: &str) -> Option<Finding> {
     if !(text.starts_with('{') && text.ends_with('}')) {
         return None;
     }
-    match serde_json::from_str::<Value>(&super::js_scan::js_object_to_json(text)) {
-        Ok(Value::Object(map)) => super::frontend::classify(&map),
+    match serde_json::from_str::<Value>(&js_literal::js_object_to_json(text)) {
+        Ok(Value::Object(map)) => frontend::classify(&map),
         _ => None,
     }
 }
 
-fn describe_json_error(error: &serde_json::Error) -> &'static str {
+fn describe_json_error(error: &serde_json::Error) -> JsonProblem {
     match error.classify() {
-        serde_json::error::Category::Syntax => "JSON syntax error",
-        serde_json::error::Category::Eof => "unexpected end of input",
-        serde_json::error::Category::Data | serde_json::error::Category::Io => "unreadable JSON",
+        serde_json::error::Category::Syntax => JsonProblem::Syntax,
+        serde_json::error::Category::Eof => JsonProblem::EndOfInput,
+        serde_json::error::Category::Data | serde_json::error::Category::Io => {
+            JsonProblem::Unreadable
+        }
     }
 }
 

@@ -1,41 +1,34 @@
-//! The pure diagnosis layer: parsing, keys, signature, AES, result codes, categories and hints.
-//! Nothing here touches the file system, the network or the UI.
+//! The pipeline, and nothing else: bytes in, [`Report`] out; total, no I/O, no wording, no feature.
+//!
+//! Paste reading and repairs ([`input`]), keys and certificates ([`keys`]), the signature
+//! ([`signature`]), AES ([`aes_cbc`]), result codes ([`payload`]), the category rule and the
+//! finding-code table ([`codes`]) build the [`Report`]. Features, wording, rendering and I/O live
+//! beside this module and depend on it, never the other way round.
 
 pub mod aes_cbc;
-pub mod aeskey;
-mod axml_scan;
 pub mod b64;
-pub mod bilingual;
-mod category;
-pub mod checklist;
+pub mod category;
 pub mod codes;
-pub mod demo_keys;
 pub mod error;
-mod extract;
-pub mod fastverify;
-mod frontend;
-pub mod frontend_check;
-pub mod hints;
-pub mod i18n;
 pub mod input;
-mod js_scan;
-pub mod markdown;
-pub mod mock;
+pub mod keys;
 pub mod payload;
 mod prepared;
-pub mod profiles;
-pub mod pubkey;
 pub mod report;
-pub mod scenarios;
-pub mod share;
 pub mod signature;
-pub mod sniff;
 mod stages;
+pub mod terms;
 
-pub use codes::FindingCode;
-pub use hints::Lang;
+pub use category::{Category, Decryption};
+pub use codes::{FindingCode, Group};
+pub use keys::{aeskey, pubkey};
 pub use prepared::{PreparedKeys, diagnose_prepared};
-pub use report::{Finding, Report, Severity, SignatureStatus, mask_mobile};
+pub use report::{Finding, Param, Report, Severity, SignatureStatus};
+pub use signature::fastverify;
+pub use terms::{KeySlot, Term};
+
+/// The largest paste or key file the tool accepts, everywhere: 64 MiB.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Everything a diagnosis depends on. Cheap to compare, so callers recompute only on change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

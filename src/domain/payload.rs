@@ -81,23 +81,6 @@ fn text_of(value: &Value) -> String {
     }
 }
 
-/// The category for a result code: `alipay_error_<code>`, with anything but ASCII alphanumerics
-/// replaced so the category stays one snake_case word.
-pub fn error_category(code: &str) -> String {
-    let cleaned: String = code
-        .chars()
-        .map(|ch| {
-            if ch.is_ascii_alphanumeric() {
-                ch.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .take(32)
-        .collect();
-    format!("alipay_error_{cleaned}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,7 +124,5 @@ mod tests {
         assert_eq!(outcome, Outcome::Error("40004".to_owned()));
         assert_eq!(codes[0], FindingCode::AlipayErrorOther);
         assert_eq!(run(r#"{"msg":"x"}"#).0, Outcome::CodeMissing);
-        assert_eq!(error_category("40006"), "alipay_error_40006");
-        assert_eq!(error_category("a b"), "alipay_error_a_b");
     }
 }

@@ -4,9 +4,10 @@
 
 use super::aeskey::{self, AesKeyOutcome};
 use super::codes::FindingCode;
-use super::fastverify::FastKey;
 use super::pubkey::{self, PublicKeyOutcome};
 use super::report::{Finding, Report};
+use super::signature::fastverify::FastKey;
+use super::terms::KeyProblem;
 use super::{input, stages};
 
 /// The Alipay public key and the AES key, parsed, with the findings their reading produced.
@@ -53,8 +54,7 @@ impl PreparedKeys {
             Some(Ok(text)) => aeskey::parse(text, &mut key_findings),
             Some(Err(_)) => {
                 key_findings.push(
-                    Finding::new(FindingCode::AesKeyNotBase64)
-                        .with("detail", "the key file is not text"),
+                    Finding::new(FindingCode::AesKeyNotBase64).with("detail", KeyProblem::NotText),
                 );
                 AesKeyOutcome::Invalid {
                     hex: None,

@@ -1,10 +1,10 @@
 //! The result of a diagnosis: what the UI and the CLI render, and nothing else.
 
-use std::fmt;
-
 use serde::Serialize;
 
+use super::category::{Category, Decryption};
 use super::codes::FindingCode;
+use super::terms::{KeyKind, Term};
 
 /// How bad a finding is. Ordered from good to bad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -32,13 +32,63 @@ impl Severity {
     }
 }
 
-/// One observation of the pipeline, with the values its hint text refers to.
+/// A value a finding's wording refers to: a number, a verbatim token (a field name, a
+/// certificate subject, a code from the payload), or a term the wording layer words. Never prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// A count, a size, a position.
+    Number(u64),
+    /// Shown exactly as it is.
+    Token(String),
+    /// Worded in the reader's language.
+    Term(Term),
+}
+
+impl From<usize> for Param {
+    fn from(value: usize) -> Self {
+        Self::Number(u64::try_from(value).unwrap_or(u64::MAX))
+    }
+}
+
+impl From<u64> for Param {
+    fn from(value: u64) -> Self {
+        Self::Number(value)
+    }
+}
+
+impl From<&str> for Param {
+    fn from(value: &str) -> Self {
+        Self::Token(value.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(value: String) -> Self {
+        Self::Token(value)
+    }
+}
+
+impl From<&String> for Param {
+    fn from(value: &String) -> Self {
+        Self::Token(value.clone())
+    }
+}
+
+impl From<Term> for Param {
+    fn from(value: Term) -> Self {
+        Self::Term(value)
+    }
+}
+
+/// One observation of the pipeline, with the values its wording refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable code; the hint table is keyed by it.
+    /// Stable code; the wording is keyed by it.
     pub code: FindingCode,
-    /// Named values for the hint placeholders. Never key material, ciphertext or a mobile number.
-    pub params: Vec<(&'static str, String)>,
+    /// Named values for the wording's placeholders. Never key material, ciphertext or a mobile
+    /// number.
+    pub params: Vec<(&'static str, Param)>,
 }
 
 impl Finding {
@@ -52,8 +102,8 @@ impl Finding {
 
     /// Adds a named parameter.
     #[must_use]
-    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.params.push((name, value.to_string()));
+    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.params.push((name, value.into()));
         self
     }
 
@@ -62,12 +112,21 @@ impl Finding {
         self.code.severity()
     }
 
+    /// A number or token parameter as text (`None` for a term or a missing name).
+    pub fn param_token(&self, name: &str) -> Option<String> {
+        match self.param(name)? {
+            Param::Number(number) => Some(number.to_string()),
+            Param::Token(token) => Some(token.clone()),
+            Param::Term(_) => None,
+        }
+    }
+
     /// Looks up a parameter by name.
-    pub fn param(&self, name: &str) -> Option<&str> {
+    pub fn param(&self, name: &str) -> Option<&Param> {
         self.params
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value)
     }
 }
 
@@ -158,8 +217,8 @@ impl SignatureReport {
 /// A safe description of a loaded public key: never the key material.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KeyDescription {
-    /// What was found: `SPKI public key`, `PKCS#1 public key`, `X.509 certificate`.
-    pub kind: &'static str,
+    /// What was found: an SPKI or PKCS#1 public key, or an X.509 certificate.
+    pub kind: KeyKind,
     /// Modulus size in bits.
     pub bits: usize,
     /// SHA-256 of the SubjectPublicKeyInfo DER, hex, colon-free.
@@ -217,7 +276,9 @@ fn wipe_strings(value: &mut serde_json::Value) {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// The primary diagnosis, from the fixed category vocabulary.
-    pub category: String,
+    pub category: Category,
+    /// What happened to the content's decryption.
+    pub decryption: Decryption,
     /// The signature verdict and analysis.
     pub signature: SignatureReport,
     /// The business payload, when one could be read.
@@ -252,92 +313,12 @@ impl Report {
     }
 }
 
-/// Masks a mobile number for display: `159****9050`. Short values are fully masked.
-pub fn mask_mobile(mobile: &str) -> String {
-    let chars: Vec<char> = mobile.chars().collect();
-    if chars.len() < 7 {
-        return "*".repeat(chars.len());
-    }
-    let keep_head = 3;
-    let keep_tail = 4;
-    chars
-        .iter()
-        .enumerate()
-        .map(|(index, ch)| {
-            if index < keep_head || index >= chars.len() - keep_tail || *ch == '-' {
-                *ch
-            } else {
-                '*'
-            }
-        })
-        .collect()
-}
-
-/// The finding codes that explain each category, in preference order.
-fn explaining_codes(category: &str) -> &'static [FindingCode] {
-    use FindingCode as C;
-    match category {
-        "ok" => &[C::ResultSuccess, C::SignatureValid],
-        "empty_input" => &[C::EmptyInput],
-        "binary_input" => &[C::BinaryInput],
-        "truncated_input" => &[C::TruncatedInput],
-        "not_json" => &[
-            C::FrontendIdeUnsupported,
-            C::FrontendNoPermission,
-            C::FrontendUserCancelled,
-            C::FrontendAuthFailed,
-            C::FrontendCallFailed,
-            C::ResponseFieldMissing,
-            C::NotJson,
-        ],
-        "already_decrypted_payload" => &[C::AlreadyDecryptedPayload],
-        "public_key_is_private_key" => &[C::PublicKeyIsPrivateKey],
-        "signature_key_mismatch" => &[
-            C::SignatureKeyMismatch,
-            C::SignatureLengthMismatch,
-            C::SignatureNotBase64,
-        ],
-        "content_tampered" => &[C::ContentTampered],
-        "sign_type_mismatch" => &[C::SignTypeMismatch],
-        "aes_key_missing" => &[C::AesKeyMissing],
-        "aes_key_invalid" => &[C::AesKeyInvalid, C::AesKeyNotBase64],
-        "aes_key_mismatch" => &[
-            C::AesKeyMismatch,
-            C::CiphertextNotBase64,
-            C::CiphertextLengthInvalid,
-        ],
-        "aes_key_hex_encoded" => &[C::AesKeyHexEncoded],
-        "public_key_missing" => &[
-            C::PublicKeyIsAesKey,
-            C::PublicKeyUnparsable,
-            C::PublicKeyMissing,
-        ],
-        "ciphertext_only" => &[C::CiphertextOnly],
-        "sign_missing" => &[C::SignMissing],
-        "base64_plus_mangled" => &[C::Base64PlusMangled],
-        "url_encoded_input" => &[C::UrlEncodedInput],
-        "double_json_encoded" => &[C::DoubleJsonEncoded],
-        "response_not_encrypted" => &[C::ResponseNotEncrypted],
-        "mobile_empty" => &[C::MobileEmpty],
-        _ => &[
-            C::AlipayError20000,
-            C::AlipayError40001MissingEncryptKey,
-            C::AlipayError40001MissingDefaultSignatureType,
-            C::AlipayError40002,
-            C::AlipayError40003,
-            C::AlipayError40006,
-            C::AlipayErrorOther,
-            C::ResultCodeMissing,
-        ],
-    }
-}
-
 impl Report {
     /// The finding that states the primary diagnosis: the verdict sentence.
     pub fn primary_finding(&self) -> Option<&Finding> {
-        explaining_codes(&self.category)
+        self.findings
             .iter()
-            .find_map(|code| self.findings.iter().find(|finding| finding.code == *code))
+            .find(|finding| finding.code.explains(&self.category))
             .or_else(|| {
                 self.findings
                     .iter()
@@ -347,27 +328,11 @@ impl Report {
 
     /// The severity of the verdict: `Ok` for the `ok` category, else that of the primary finding.
     pub fn verdict_severity(&self) -> Severity {
-        if self.category == "ok" {
+        if self.category == Category::Ok {
             return Severity::Ok;
         }
         self.primary_finding()
             .map_or(Severity::Error, Finding::severity)
             .max(Severity::Warning)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_mainland_numbers() {
-        assert_eq!(mask_mobile("15976719050"), "159****9050");
-    }
-
-    #[test]
-    fn masks_short_and_overseas_numbers() {
-        assert_eq!(mask_mobile("123"), "***");
-        assert_eq!(mask_mobile("1-1234432112"), "1-1*****2112");
     }
 }

@@ -7,7 +7,9 @@ use rsa::{BoxedUint, PublicKey};
 use sha1::Sha1;
 use sha2::{Digest as _, Sha256};
 
-use super::fastverify::FastKey;
+pub mod fastverify;
+
+use fastverify::FastKey;
 
 /// The hash inside the signature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,13 @@ impl HashAlg {
             Self::Sha1 => "RSA",
             Self::Sha256 => "RSA2",
         }
+    }
+
+    /// The hash `sign_type` names: `RSA2` or `RSA` (any case), else `None`.
+    pub fn from_sign_type(name: &str) -> Option<Self> {
+        [Self::Sha256, Self::Sha1]
+            .into_iter()
+            .find(|alg| alg.sign_type().eq_ignore_ascii_case(name.trim()))
     }
 
     /// The digest name: `sha1` or `sha256`.

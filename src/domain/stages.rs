@@ -1,13 +1,14 @@
 //! The signature and decryption stages over a parsed envelope, and the report they build.
 
-use super::aeskey::AesKeyOutcome;
 use super::category::{Decryption, Facts};
 use super::codes::FindingCode;
-use super::fastverify::FastKey;
 use super::input::{Content, Envelope, Parsed};
-use super::pubkey::{LoadedKey, PublicKeyOutcome};
+use super::keys::aeskey::AesKeyOutcome;
+use super::keys::pubkey::{LoadedKey, PublicKeyOutcome};
 use super::report::{Finding, Opening, Payload, Report, SignatureReport, SignatureStatus};
+use super::signature::fastverify::FastKey;
 use super::signature::{self, Failure, HashAlg, Variant};
+use super::terms::LengthGuess;
 use super::{aes_cbc, category, payload};
 
 /// Builds the report from the parsed paste and keys. `fast` is the fast backend's parse of the
@@ -33,7 +34,8 @@ pub fn run(
             let mut findings = input_findings;
             findings.extend(key_findings);
             return Report {
-                category: unusable.category().to_owned(),
+                category: unusable.category(),
+                decryption: Decryption::NotAttempted,
                 signature: SignatureReport::with_status(SignatureStatus::NotChecked),
                 payload: None,
                 public_key: description,
@@ -65,6 +67,7 @@ pub fn run(
     let category = category::decide(&facts, &findings);
     Report {
         category,
+        decryption,
         signature,
         payload: json.map(|json| Payload {
             json,
@@ -275,7 +278,7 @@ fn decryption_stage(
             findings.push(
                 Finding::new(FindingCode::AesKeyMissing)
                     .with("bytes", bytes)
-                    .with("guess", aes_cbc::guess_from_length(bytes)),
+                    .with("guess", guess_from_length(bytes)),
             );
             (Decryption::KeyMissing, None)
         }
@@ -335,13 +338,13 @@ fn mismatch(
     use super::error::DecryptError;
     let finding = match error {
         DecryptError::CiphertextBase64 => {
-            Finding::new(FindingCode::CiphertextNotBase64).with("detail", error)
+            Finding::new(FindingCode::CiphertextNotBase64).with("detail", error.problem())
         }
         DecryptError::CiphertextLength { bytes } => {
             Finding::new(FindingCode::CiphertextLengthInvalid).with("bytes", bytes)
         }
         DecryptError::Padding | DecryptError::NotText | DecryptError::NotJson => {
-            Finding::new(FindingCode::AesKeyMismatch).with("reason", error.reason())
+            Finding::new(FindingCode::AesKeyMismatch).with("reason", error.problem())
         }
     };
     findings.push(finding);
@@ -349,6 +352,18 @@ fn mismatch(
         findings.push(Finding::new(FindingCode::DecryptIvMismatch));
     }
     (Decryption::Mismatch, None)
+}
+
+/// A guess of the result from the ciphertext length alone (PKCS#7 adds 1 to 16 bytes).
+fn guess_from_length(bytes: usize) -> LengthGuess {
+    match bytes {
+        48 => LengthGuess::SuccessEmptyMobile,
+        64 => LengthGuess::SuccessWithMobile,
+        112 => LengthGuess::Busy20000,
+        128 => LengthGuess::InvalidAuthorization40003,
+        272 => LengthGuess::InsufficientPermissions40006,
+        _ => LengthGuess::Unknown,
+    }
 }
 
 /// PHP's `openssl_decrypt(…, 'aes-128-cbc', …)` truncates or NUL-pads the key to 16 bytes.

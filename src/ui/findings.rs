@@ -3,31 +3,18 @@
 use egui::RichText;
 
 use super::theme;
-use crate::domain::checklist::{Checklist, ItemState};
-use crate::domain::hints::{remediation, title};
-use crate::domain::{Finding, FindingCode, Lang, Report, Severity};
+use crate::domain::{Finding, Group, Report, Severity};
+use crate::features::checklist::{Checklist, ItemState};
+use crate::i18n::Lang;
+use crate::i18n::findings::{remediation, title};
 use crate::i18n::tr;
-
-/// Findings that describe a repair or transformation of the paste.
-const REPAIRS: &[FindingCode] = &[
-    FindingCode::InputBomStripped,
-    FindingCode::InputWhitespacePadded,
-    FindingCode::InputResObject,
-    FindingCode::InputExtracted,
-    FindingCode::InputWrapped,
-    FindingCode::DoubleJsonEncoded,
-    FindingCode::UrlEncodedInput,
-    FindingCode::Base64PlusMangled,
-    FindingCode::Base64LineBreaks,
-    FindingCode::KeyNormalized,
-];
 
 /// What was repaired, so the user learns what their transport does wrong.
 pub fn repairs_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
     let repairs: Vec<&Finding> = report
         .findings
         .iter()
-        .filter(|finding| REPAIRS.contains(&finding.code))
+        .filter(|finding| finding.code.group() == Group::Repair)
         .collect();
     if repairs.is_empty() {
         return;
@@ -36,7 +23,7 @@ pub fn repairs_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.strong(tr("repairs", lang));
+            ui.strong(tr("ui.repairs", lang));
             for finding in repairs {
                 ui.label(format!("• {}", title(finding, lang)));
             }
@@ -46,7 +33,7 @@ pub fn repairs_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
 
 /// Every finding in order, each with its title and remediation.
 pub fn findings_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
-    ui.strong(tr("findings", lang));
+    ui.strong(tr("report.findings", lang));
     ui.add_space(4.0);
     for finding in &report.findings {
         finding_ui(ui, finding, lang);
@@ -87,15 +74,15 @@ fn finding_ui(ui: &mut egui::Ui, finding: &Finding, lang: Lang) {
 /// The FAQ's troubleshooting checklist, pre-filled from what the diagnosis knows.
 pub fn checklist_ui(ui: &mut egui::Ui, checklist: &Checklist, lang: Lang) {
     ui.add_space(8.0);
-    egui::CollapsingHeader::new(tr("checklist", lang))
+    egui::CollapsingHeader::new(tr("checklist.heading", lang))
         .id_salt("checklist_section")
         .default_open(true)
         .show(ui, |ui| {
             for item in &checklist.items {
                 let (severity, key) = match item.state {
-                    ItemState::Done => (Severity::Ok, "check_done"),
-                    ItemState::NotDone => (Severity::Error, "check_not_done"),
-                    ItemState::Unknown => (Severity::Info, "check_unknown"),
+                    ItemState::Done => (Severity::Ok, "checklist.state.done"),
+                    ItemState::NotDone => (Severity::Error, "checklist.state.not_done"),
+                    ItemState::Unknown => (Severity::Info, "checklist.state.unknown"),
                 };
                 let color = theme::severity_color(ui.visuals(), severity);
                 ui.horizontal_wrapped(|ui| {
@@ -108,13 +95,13 @@ pub fn checklist_ui(ui: &mut egui::Ui, checklist: &Checklist, lang: Lang) {
                         .color(color)
                         .strong(),
                     );
-                    ui.label(item.label.get(lang));
+                    ui.label(tr(&item.label_key(), lang));
                 });
                 if let Some(reason) = item.reason {
-                    ui.label(RichText::new(reason.get(lang)).small());
+                    ui.label(RichText::new(tr(reason.key(), lang)).small());
                 }
                 if item.state != ItemState::Done {
-                    ui.label(RichText::new(item.how.get(lang)).small().weak());
+                    ui.label(RichText::new(tr(&item.how_key(), lang)).small().weak());
                 }
             }
         });

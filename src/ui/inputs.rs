@@ -3,9 +3,9 @@
 use egui::RichText;
 
 use super::{Action, EDITOR_LIMIT_BYTES, SlotView, View, theme};
+use crate::domain::KeySlot;
 use crate::domain::Severity;
 use crate::i18n::tr;
-use crate::platform::KeySlot;
 
 /// Response editor, key slots and notices.
 pub fn inputs_ui(
@@ -15,17 +15,17 @@ pub fn inputs_ui(
     actions: &mut Vec<Action>,
 ) {
     let lang = view.lang;
-    let label = ui.strong(tr("response_label", lang));
+    let label = ui.strong(tr("ui.response_label", lang));
     ui.horizontal_wrapped(|ui| {
         if ui
-            .button(tr("paste_from_clipboard", lang))
+            .button(tr("ui.paste_from_clipboard", lang))
             .on_hover_text("Ctrl+Shift+V")
             .clicked()
         {
             actions.push(Action::PasteResponse);
         }
         if ui
-            .button(tr("clear", lang))
+            .button(tr("ui.clear", lang))
             .on_hover_text("Ctrl+Shift+K")
             .clicked()
         {
@@ -35,7 +35,7 @@ pub fn inputs_ui(
     if response.len() > EDITOR_LIMIT_BYTES {
         let size = format!(
             "{} ({} KiB)",
-            tr("large_paste", lang),
+            tr("ui.large_paste", lang),
             response.len() / 1024
         );
         ui.label(RichText::new(size).italics())
@@ -45,12 +45,12 @@ pub fn inputs_ui(
             .code_editor()
             .desired_rows(10)
             .desired_width(f32::INFINITY)
-            .hint_text(tr("response_hint", lang));
+            .hint_text(tr("ui.response_hint", lang));
         if ui.add(editor).labelled_by(label.id).changed() {
             actions.push(Action::ResponseEdited);
         }
     }
-    ui.label(RichText::new(tr("drop_hint", lang)).small().weak());
+    ui.label(RichText::new(tr("ui.drop_hint", lang)).small().weak());
     ui.separator();
     slot_ui(ui, KeySlot::AlipayPublicKey, view.public_key, view, actions);
     ui.separator();
@@ -67,40 +67,44 @@ fn slot_ui(
 ) {
     let lang = view.lang;
     let (title, shortcut) = match slot {
-        KeySlot::AlipayPublicKey => (tr("slot_public_key", lang), "Ctrl+O"),
-        KeySlot::AesKey => (tr("slot_aes_key", lang), "Ctrl+Shift+O"),
+        KeySlot::AlipayPublicKey => (tr("ui.slot_public_key", lang), "Ctrl+O"),
+        KeySlot::AesKey => (tr("ui.slot_aes_key", lang), "Ctrl+Shift+O"),
     };
     ui.strong(title);
     match loaded {
         Some(slot_view) => {
-            ui.label(format!("{}: {}", tr("loaded_from", lang), slot_view.source));
+            ui.label(format!(
+                "{}: {}",
+                tr("ui.loaded_from", lang),
+                slot_view.source
+            ));
             for line in &slot_view.summary {
                 ui.label(RichText::new(line).monospace().small());
             }
         }
         None => {
-            ui.label(RichText::new(tr("not_loaded", lang)).weak());
+            ui.label(RichText::new(tr("report.not_loaded", lang)).weak());
         }
     }
     ui.horizontal(|ui| {
         let open_label = match slot {
-            KeySlot::AlipayPublicKey => tr("open_public_key", lang),
-            KeySlot::AesKey => tr("open_aes_key", lang),
+            KeySlot::AlipayPublicKey => tr("ui.open_public_key", lang),
+            KeySlot::AesKey => tr("ui.open_aes_key", lang),
         };
         let open = ui.add(egui::Button::new(open_label));
         if open.on_hover_text(shortcut).clicked() {
             actions.push(Action::OpenKey(slot));
         }
         let paste_label = match slot {
-            KeySlot::AlipayPublicKey => tr("paste_public_key", lang),
-            KeySlot::AesKey => tr("paste_aes_key", lang),
+            KeySlot::AlipayPublicKey => tr("ui.paste_public_key", lang),
+            KeySlot::AesKey => tr("ui.paste_aes_key", lang),
         };
         if ui.button(paste_label).clicked() {
             actions.push(Action::PasteKey(slot));
         }
         let clear_label = match slot {
-            KeySlot::AlipayPublicKey => tr("clear_public_key", lang),
-            KeySlot::AesKey => tr("clear_aes_key", lang),
+            KeySlot::AlipayPublicKey => tr("ui.clear_public_key", lang),
+            KeySlot::AesKey => tr("ui.clear_aes_key", lang),
         };
         if ui
             .add_enabled(loaded.is_some(), egui::Button::new(clear_label))
@@ -123,9 +127,10 @@ fn notices_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             theme::severity_mark(notice.severity),
             tr(notice.key, view.lang)
         );
-        if !notice.detail.is_empty() {
-            text.push_str(": ");
-            text.push_str(&notice.detail);
+        let detail = notice.detail.text(view.lang);
+        if !detail.is_empty() {
+            text.push_str(tr("ui.notice_separator", view.lang));
+            text.push_str(detail);
         }
         let text = RichText::new(text).color(color);
         if notice.severity >= Severity::Warning {
@@ -134,7 +139,7 @@ fn notices_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             ui.label(text)
         };
     }
-    if ui.small_button(tr("dismiss", view.lang)).clicked() {
+    if ui.small_button(tr("ui.dismiss", view.lang)).clicked() {
         actions.push(Action::DismissNotices);
     }
 }

@@ -11,13 +11,14 @@ mod tools;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::session::Notice;
-use crate::domain::checklist::Checklist;
-use crate::domain::profiles::ProfileMatch;
-use crate::domain::scenarios::{self, Scenario};
-use crate::domain::{Finding, Lang, Report};
+use crate::domain::KeySlot;
+use crate::domain::{Finding, Report, Severity};
+use crate::features::checklist::Checklist;
+use crate::features::mock::SigningMode;
+use crate::features::profiles::ProfileMatch;
+use crate::features::scenarios::{self, Scenario};
+use crate::i18n::Lang;
 use crate::i18n::tr;
-use crate::platform::KeySlot;
 
 /// A tool window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,20 +27,6 @@ pub enum Tool {
     FrontendCheck,
     /// The mock response generator.
     Mock,
-}
-
-/// How the mock signs its response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MockSigning {
-    /// Encrypted, RSA2 signature.
-    #[default]
-    Rsa2,
-    /// Encrypted, RSA (SHA-1) signature.
-    Rsa,
-    /// Encrypted, no signature.
-    Unsigned,
-    /// Plain object, RSA2 signature.
-    Plain,
 }
 
 /// What the user asked for. Applied by [`crate::app::App::apply`].
@@ -83,7 +70,7 @@ pub enum Action {
     /// Choose the test private key for the mock.
     OpenMockPrivateKey,
     /// Choose how the mock signs.
-    SetMockSigning(MockSigning),
+    SetMockSigning(SigningMode),
     /// Build a mock response into the response editor.
     GenerateMock,
     /// Generate a test key pair and AES key into a chosen folder.
@@ -96,6 +83,48 @@ pub enum Action {
     RemoveProfile(String),
     /// Hide the notices.
     DismissNotices,
+}
+
+/// A message about something the app did (a slot guess, a missing file, a refusal): a sentence
+/// and what it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Wording key of the sentence.
+    pub key: &'static str,
+    /// What follows the sentence (never key material).
+    pub detail: NoticeDetail,
+    /// How it is shown.
+    pub severity: Severity,
+}
+
+/// What a notice's sentence concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeDetail {
+    /// Nothing more.
+    None,
+    /// A file or profile name, shown as it is.
+    Token(String),
+    /// A message already worded in both languages (an error with its reason).
+    Worded {
+        /// Simplified Chinese.
+        zh: String,
+        /// English.
+        en: String,
+    },
+}
+
+impl NoticeDetail {
+    /// The detail in `lang`; empty for none.
+    pub fn text(&self, lang: Lang) -> &str {
+        match self {
+            Self::None => "",
+            Self::Token(token) => token,
+            Self::Worded { zh, en } => match lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            },
+        }
+    }
 }
 
 /// A loaded key as shown: where it came from and a safe summary.
@@ -163,7 +192,7 @@ pub struct View<'a> {
     /// The mock's private key, described (file name, size).
     pub mock_key: Option<&'a str>,
     /// How the mock signs.
-    pub mock_signing: MockSigning,
+    pub mock_signing: SigningMode,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -193,7 +222,7 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
                 if view.working {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label(tr("working", view.lang));
+                        ui.label(tr("ui.working", view.lang));
                     });
                 }
                 if let Some(report) = view.report {
@@ -237,45 +266,45 @@ fn shortcuts(ui: &mut egui::Ui) -> Vec<Action> {
 fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
     let lang = view.lang;
     ui.horizontal(|ui| {
-        ui.heading(tr("app_title", lang));
+        ui.heading(tr("ui.app_title", lang));
         if view.demo {
-            let tag = egui::RichText::new(tr("demo_tag", lang))
+            let tag = egui::RichText::new(tr("ui.demo_tag", lang))
                 .strong()
                 .color(ui.visuals().warn_fg_color);
-            ui.label(tag).on_hover_text(tr("demo_tag_hint", lang));
-        } else if ui.button(tr("load_demo", lang)).clicked() {
+            ui.label(tag).on_hover_text(tr("ui.demo_tag_hint", lang));
+        } else if ui.button(tr("ui.load_demo", lang)).clicked() {
             actions.push(Action::LoadDemo);
         }
-        ui.menu_button(tr("scenarios", lang), |ui| {
+        ui.menu_button(tr("ui.scenarios", lang), |ui| {
             for scenario in scenarios::all() {
                 let button = ui
-                    .button(scenario.title.get(lang))
-                    .on_hover_text(scenario.shows.get(lang));
+                    .button(tr(&scenario.title_key(), lang))
+                    .on_hover_text(tr(&scenario.shows_key(), lang));
                 if button.clicked() {
                     actions.push(Action::LoadScenario(scenario.id));
                     ui.close();
                 }
             }
         });
-        ui.menu_button(tr("tools", lang), |ui| {
-            if ui.button(tr("frontend_check", lang)).clicked() {
+        ui.menu_button(tr("ui.tools", lang), |ui| {
+            if ui.button(tr("ui.frontend_check", lang)).clicked() {
                 actions.push(Action::SetToolOpen(Tool::FrontendCheck, true));
                 ui.close();
             }
-            if ui.button(tr("mock_response", lang)).clicked() {
+            if ui.button(tr("ui.mock_response", lang)).clicked() {
                 actions.push(Action::SetToolOpen(Tool::Mock, true));
                 ui.close();
             }
-            if ui.button(tr("generate_test_keys", lang)).clicked() {
+            if ui.button(tr("ui.generate_test_keys", lang)).clicked() {
                 actions.push(Action::GenerateTestKeys);
                 ui.close();
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let theme_label = if view.dark {
-                tr("theme_light", lang)
+                tr("ui.theme_light", lang)
             } else {
-                tr("theme_dark", lang)
+                tr("ui.theme_dark", lang)
             };
             if ui.button(theme_label).clicked() {
                 actions.push(Action::SetDark(!view.dark));
@@ -287,7 +316,7 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
                 actions.push(Action::SetLang(Lang::Zh));
             }
             if ui
-                .selectable_label(view.presenter, tr("presenter_mode", lang))
+                .selectable_label(view.presenter, tr("ui.presenter_mode", lang))
                 .clicked()
             {
                 actions.push(Action::TogglePresenter);

@@ -14,22 +14,22 @@ pub fn profiles_ui(
 ) {
     let lang = view.lang;
     ui.separator();
-    egui::CollapsingHeader::new(tr("profiles", lang))
+    egui::CollapsingHeader::new(tr("report.profiles", lang))
         .id_salt("profiles_section")
         .default_open(!view.profiles.is_empty())
         .show(ui, |ui| {
-            ui.label(RichText::new(tr("profiles_intro", lang)).small().weak());
+            ui.label(RichText::new(tr("ui.profiles_intro", lang)).small().weak());
             for name in view.profiles {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(name).monospace());
                     if ui
-                        .small_button(format!("{} {name}", tr("use_profile", lang)))
+                        .small_button(format!("{} {name}", tr("ui.use_profile", lang)))
                         .clicked()
                     {
                         actions.push(Action::UseProfile(name.clone()));
                     }
                     if ui
-                        .small_button(format!("{} {name}", tr("remove_profile", lang)))
+                        .small_button(format!("{} {name}", tr("ui.remove_profile", lang)))
                         .clicked()
                     {
                         actions.push(Action::RemoveProfile(name.clone()));
@@ -37,12 +37,12 @@ pub fn profiles_ui(
                 });
             }
             ui.horizontal(|ui| {
-                let label = ui.label(tr("profile_name", lang));
+                let label = ui.label(tr("ui.profile_name", lang));
                 ui.add(egui::TextEdit::singleline(new_name).desired_width(140.0))
                     .labelled_by(label.id);
                 let enabled = !new_name.trim().is_empty();
                 if ui
-                    .add_enabled(enabled, egui::Button::new(tr("save_profile", lang)))
+                    .add_enabled(enabled, egui::Button::new(tr("ui.save_profile", lang)))
                     .clicked()
                 {
                     actions.push(Action::SaveProfile);

@@ -4,8 +4,9 @@ use egui::text::LayoutJob;
 use egui::{FontId, RichText, TextFormat};
 
 use super::{Action, View, findings, json_view, theme};
-use crate::domain::hints::title;
-use crate::domain::{Lang, Report, Severity};
+use crate::domain::{Group, Report, Severity};
+use crate::i18n::Lang;
+use crate::i18n::findings::title;
 use crate::i18n::{opening_key, status_key, tr};
 
 /// The whole report.
@@ -13,11 +14,11 @@ pub fn report_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
     verdict_ui(ui, report, view.lang);
     context_ui(ui, view, actions);
     ui.add_space(8.0);
-    card(ui, tr("signature", view.lang), |ui| {
+    card(ui, tr("report.signature", view.lang), |ui| {
         signature_ui(ui, report, view.lang);
     });
     ui.add_space(8.0);
-    card(ui, tr("decryption", view.lang), |ui| {
+    card(ui, tr("report.decryption", view.lang), |ui| {
         decryption_ui(ui, report, view, actions);
     });
     ui.add_space(8.0);
@@ -35,21 +36,21 @@ fn context_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         ui.label(
             RichText::new(format!(
                 "{} · {}: {}",
-                scenario.title.get(lang),
-                tr("scenario_shows", lang),
-                scenario.shows.get(lang)
+                tr(&scenario.title_key(), lang),
+                tr("ui.scenario_shows", lang),
+                tr(&scenario.shows_key(), lang)
             ))
             .italics(),
         );
     }
     if let Some(profile_match) = view.profile_match {
-        ui.label(RichText::new(profile_match.summary(lang)).strong());
+        ui.label(RichText::new(crate::render::profiles::summary(profile_match, lang)).strong());
     }
     ui.horizontal(|ui| {
-        if ui.button(tr("copy_report", lang)).clicked() {
+        if ui.button(tr("ui.copy_report", lang)).clicked() {
             actions.push(Action::CopyReport);
         }
-        if ui.button(tr("save_report", lang)).clicked() {
+        if ui.button(tr("ui.save_report", lang)).clicked() {
             actions.push(Action::SaveReport);
         }
     });
@@ -90,9 +91,13 @@ fn verdict_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
                 .color(color),
             );
             ui.label(
-                RichText::new(format!("{}: {}", tr("category", lang), report.category))
-                    .monospace()
-                    .small(),
+                RichText::new(format!(
+                    "{}: {}",
+                    tr("report.category", lang),
+                    report.category
+                ))
+                .monospace()
+                .small(),
             );
         });
 }
@@ -105,7 +110,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            ui.label(tr("status", lang));
+            ui.label(tr("report.status", lang));
             ui.label(
                 RichText::new(format!(
                     "{} {}",
@@ -117,7 +122,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
             );
             ui.end_row();
             if let Some(algorithm) = signature.algorithm {
-                ui.label(tr("algorithm", lang));
+                ui.label(tr("report.algorithm", lang));
                 let name = if algorithm == "RSA2" {
                     "RSA2 (SHA256withRSA)"
                 } else {
@@ -127,7 +132,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
                 ui.end_row();
             }
             if let Some(key) = &report.public_key {
-                ui.label(tr("key_fingerprint", lang));
+                ui.label(tr("ui.key_fingerprint", lang));
                 ui.label(
                     RichText::new(crate::domain::pubkey::short_fingerprint(
                         &key.fingerprint_sha256,
@@ -137,7 +142,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
                 ui.end_row();
             }
             if let Some(preview) = &signature.signed_content_preview {
-                ui.label(tr("signed_content", lang));
+                ui.label(tr("report.signed_content", lang));
                 ui.label(signed_content_job(
                     ui,
                     preview,
@@ -147,7 +152,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
                 ui.end_row();
             }
             if let Some(opening) = signature.opening {
-                ui.label(tr("opening", lang));
+                ui.label(tr("report.opening", lang));
                 let key = opening_key(opening);
                 ui.label(RichText::new(tr(key, lang)).color(color));
                 ui.end_row();
@@ -175,14 +180,18 @@ fn signed_content_job(ui: &egui::Ui, preview: &str, len: usize, lang: Lang) -> L
         }
         None => job.append(preview, 0.0, plain.clone()),
     }
-    job.append(&format!("  ({len} {})", tr("bytes", lang)), 0.0, plain);
+    job.append(
+        &format!("  ({len} {})", tr("report.bytes", lang)),
+        0.0,
+        plain,
+    );
     job
 }
 
 fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &mut Vec<Action>) {
     let lang = view.lang;
     let Some(payload) = &report.payload else {
-        ui.label(RichText::new(tr("no_payload", lang)).weak());
+        ui.label(RichText::new(tr("report.no_payload", lang)).weak());
         return;
     };
     let trust_severity = if payload.trusted {
@@ -191,9 +200,9 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
         Severity::Warning
     };
     let trust = if payload.trusted {
-        tr("trusted", lang)
+        tr("report.trusted", lang)
     } else {
-        tr("untrusted", lang)
+        tr("report.untrusted", lang)
     };
     ui.label(
         RichText::new(format!("{} {trust}", theme::severity_mark(trust_severity)))
@@ -201,7 +210,7 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
             .color(theme::severity_color(ui.visuals(), trust_severity)),
     );
     if payload.plain {
-        ui.label(tr("plain_payload", lang));
+        ui.label(tr("report.plain_payload", lang));
     }
     // The masked copy is made once per report by the app, not here every frame.
     let Some(shown) = (if view.show_mobile {
@@ -220,7 +229,7 @@ fn decryption_ui(ui: &mut egui::Ui, report: &Report, view: &View<'_>, actions: &
             ui.set_width(ui.available_width());
             ui.label(job);
         });
-    if ui.button(tr("copy_json", lang)).clicked() {
+    if ui.button(tr("ui.copy_json", lang)).clicked() {
         let text = serde_json::to_string_pretty(&shown).unwrap_or_default();
         actions.push(Action::CopyJson(text));
     }
@@ -247,10 +256,10 @@ fn fields_ui(
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            let result_meaning = report.findings.iter().find(|finding| {
-                finding.code.as_str().starts_with("alipay_error")
-                    || matches!(finding.code.as_str(), "result_success" | "mobile_empty")
-            });
+            let result_meaning = report
+                .findings
+                .iter()
+                .find(|finding| finding.code.group() == Group::Result);
             for (name, meaning) in [
                 ("code", result_meaning.map(|finding| title(finding, lang))),
                 ("msg", None),
@@ -279,14 +288,14 @@ fn fields_ui(
                     .strong(),
                 );
                 if view.presenter {
-                    ui.label(RichText::new(tr("presenter_masked", lang)).weak());
+                    ui.label(RichText::new(tr("ui.presenter_masked", lang)).weak());
                     ui.end_row();
                     return;
                 }
                 let toggle = if view.show_mobile {
-                    tr("hide_mobile", lang)
+                    tr("ui.hide_mobile", lang)
                 } else {
-                    tr("show_mobile", lang)
+                    tr("ui.show_mobile", lang)
                 };
                 if ui.button(toggle).clicked() {
                     actions.push(Action::ToggleShowMobile);

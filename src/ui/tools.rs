@@ -2,8 +2,9 @@
 
 use egui::RichText;
 
-use super::{Action, Editors, MockSigning, Tool, View, theme};
-use crate::domain::hints::{remediation, title};
+use super::{Action, Editors, Tool, View, theme};
+use crate::features::mock::SigningMode;
+use crate::i18n::findings::{remediation, title};
 use crate::i18n::tr;
 
 /// Shows the open tool windows.
@@ -16,7 +17,7 @@ pub fn tool_windows_ui(
     let lang = view.lang;
     if view.frontend_open {
         let mut open = true;
-        egui::Window::new(tr("frontend_check_heading", lang))
+        egui::Window::new(tr("report.frontend_check_heading", lang))
             .id(egui::Id::unique("frontend_check_window"))
             .open(&mut open)
             .default_size([560.0, 520.0])
@@ -27,7 +28,7 @@ pub fn tool_windows_ui(
     }
     if view.mock_open {
         let mut open = true;
-        egui::Window::new(tr("mock_response", lang))
+        egui::Window::new(tr("ui.mock_response", lang))
             .id(egui::Id::unique("mock_window"))
             .open(&mut open)
             .default_size([520.0, 380.0])
@@ -56,12 +57,12 @@ fn frontend_ui(
     actions: &mut Vec<Action>,
 ) {
     let lang = view.lang;
-    ui.label(RichText::new(tr("frontend_check_intro", lang)).weak());
+    ui.label(RichText::new(tr("ui.frontend_check_intro", lang)).weak());
     egui::ScrollArea::vertical()
         .id_salt("frontend_scroll")
         .show(ui, |ui| {
-            let mut edited = code_editor(ui, tr("paste_axml", lang), editors.axml, 6);
-            edited |= code_editor(ui, tr("paste_js", lang), editors.js, 8);
+            let mut edited = code_editor(ui, tr("ui.paste_axml", lang), editors.axml, 6);
+            edited |= code_editor(ui, tr("ui.paste_js", lang), editors.js, 8);
             if edited {
                 actions.push(Action::FrontendEdited);
             }
@@ -84,38 +85,38 @@ fn frontend_ui(
 
 fn mock_ui(ui: &mut egui::Ui, payload: &mut String, view: &View<'_>, actions: &mut Vec<Action>) {
     let lang = view.lang;
-    ui.label(RichText::new(tr("mock_intro", lang)).weak());
-    code_editor(ui, tr("mock_payload", lang), payload, 4);
+    ui.label(RichText::new(tr("ui.mock_intro", lang)).weak());
+    code_editor(ui, tr("ui.mock_payload", lang), payload, 4);
     ui.horizontal(|ui| {
-        ui.label(tr("mock_private_key", lang));
+        ui.label(tr("ui.mock_private_key", lang));
         match view.mock_key {
             Some(described) => ui.label(RichText::new(described).monospace()),
-            None => ui.label(RichText::new(tr("not_loaded", lang)).weak()),
+            None => ui.label(RichText::new(tr("report.not_loaded", lang)).weak()),
         };
-        if ui.button(tr("open_private_key", lang)).clicked() {
+        if ui.button(tr("ui.open_private_key", lang)).clicked() {
             actions.push(Action::OpenMockPrivateKey);
         }
     });
     ui.horizontal(|ui| {
-        for (signing, key) in [
-            (MockSigning::Rsa2, "mock_rsa2"),
-            (MockSigning::Rsa, "mock_rsa"),
-            (MockSigning::Unsigned, "mock_unsigned"),
-            (MockSigning::Plain, "mock_plain"),
-        ] {
+        for &signing in SigningMode::REGULAR {
+            let key = format!("ui.mock_signing.{}", signing.id());
             if ui
-                .selectable_label(view.mock_signing == signing, tr(key, lang))
+                .selectable_label(view.mock_signing == signing, tr(&key, lang))
                 .clicked()
             {
                 actions.push(Action::SetMockSigning(signing));
             }
         }
     });
-    ui.label(RichText::new(tr("mock_uses_aes_slot", lang)).small().weak());
+    ui.label(
+        RichText::new(tr("ui.mock_uses_aes_slot", lang))
+            .small()
+            .weak(),
+    );
     if ui
         .add_enabled(
             view.mock_key.is_some(),
-            egui::Button::new(tr("generate_mock", lang)),
+            egui::Button::new(tr("ui.generate_mock", lang)),
         )
         .clicked()
     {

@@ -2,7 +2,7 @@
 //! percent-encoding), each reported as a finding.
 
 use crate::domain::codes::FindingCode;
-use crate::domain::report::Finding;
+use crate::domain::report::{Finding, Param};
 
 /// Repairs transport damage in a base64 value and reports each repair.
 pub(super) fn repair_base64(
@@ -67,12 +67,15 @@ fn restore_edge_pluses(repaired: &str, (leading, trailing): (usize, usize)) -> O
 fn add_field(findings: &mut Vec<Finding>, code: FindingCode, field: &'static str, count: usize) {
     if let Some(finding) = findings.iter_mut().find(|finding| finding.code == code) {
         for (name, value) in &mut finding.params {
-            if *name == "fields" {
-                value.push_str(", ");
-                value.push_str(field);
-            } else if *name == "count" {
-                let before: usize = value.parse().unwrap_or(0);
-                *value = (before + count).to_string();
+            match (*name, value) {
+                ("fields", Param::Token(fields)) => {
+                    fields.push_str(", ");
+                    fields.push_str(field);
+                }
+                ("count", Param::Number(before)) => {
+                    *before = before.saturating_add(u64::try_from(count).unwrap_or(u64::MAX));
+                }
+                _ => {}
             }
         }
         return;

@@ -109,8 +109,11 @@ fn repairs_spaces_and_reports_them() {
     assert_eq!(envelope.sign.as_deref(), Some("c2+l"));
     let finding = &parsed.findings[0];
     assert_eq!(finding.code, FindingCode::Base64PlusMangled);
-    assert_eq!(finding.param("fields"), Some("response, sign"));
-    assert_eq!(finding.param("count"), Some("2"));
+    assert_eq!(
+        finding.param_token("fields").as_deref(),
+        Some("response, sign")
+    );
+    assert_eq!(finding.param_token("count").as_deref(), Some("2"));
 }
 
 #[test]
@@ -126,8 +129,8 @@ fn restores_a_plus_turned_into_a_space_at_either_end() {
     assert_eq!(envelope.sign.as_deref(), Some("c2ln"));
     let finding = &parsed.findings[0];
     assert_eq!(finding.code, FindingCode::Base64PlusMangled);
-    assert_eq!(finding.param("fields"), Some("response"));
-    assert_eq!(finding.param("count"), Some("1"));
+    assert_eq!(finding.param_token("fields").as_deref(), Some("response"));
+    assert_eq!(finding.param_token("count").as_deref(), Some("1"));
     let unpadded = format!("{}/", "A".repeat(62));
     let text = format!(r#"{{"response":"{unpadded} ","sign":"c2ln"}}"#);
     let parsed = parse(text.as_bytes());
@@ -184,7 +187,10 @@ fn reads_a_front_end_result_printed_by_the_console() {
     let parsed = parse("{error: 4, errorMessage: '无权调用'}".as_bytes());
     assert_eq!(parsed.outcome, Err(Unusable::NotJson));
     assert_eq!(codes(&parsed), vec![FindingCode::FrontendNoPermission]);
-    assert_eq!(parsed.findings[0].param("message"), Some("无权调用"));
+    assert_eq!(
+        parsed.findings[0].param_token("message").as_deref(),
+        Some("无权调用")
+    );
     let parsed = parse(b"{ detail: { type: 'getAuthorize', errorMessage: 'denied' } }\n");
     assert_eq!(codes(&parsed), vec![FindingCode::FrontendAuthFailed]);
     // Any other console object is still just not JSON.

@@ -1,0 +1,23 @@
+//! Rendering a report as text: the terminal report, the shareable Markdown, the one JSON shape,
+//! and masking. No egui here; the window draws the same report in [`crate::ui`].
+
+pub mod errors;
+pub mod json;
+pub mod markdown;
+pub mod mask;
+pub mod profiles;
+pub mod text;
+
+use crate::domain::report::KeyDescription;
+use crate::i18n::{Lang, fill, tr};
+
+/// A key's kind and size: `SPKI 公钥，2048 位`, `SPKI public key, 2048 bits`.
+pub fn key_kind_and_size(key: &KeyDescription, lang: Lang) -> String {
+    fill(
+        tr("report.key_kind_and_size", lang),
+        &[
+            ("kind", tr(key.kind.key(), lang)),
+            ("bits", &key.bits.to_string()),
+        ],
+    )
+}
