@@ -19,7 +19,6 @@ use alipay_phone_doctor::features::scan::{ScanOptions, scan_reader};
 use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{RSA_PKCS1_SHA256, RsaKeyPair};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use indicatif::ProgressBar;
 
 const PAYLOADS: u64 = 100_000;
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/");
@@ -82,7 +81,7 @@ fn scan(c: &mut Criterion) {
         Some(&demo("demo_aes_key.txt")),
         None,
     );
-    let hidden = ProgressBar::hidden();
+    let hidden = ();
     let mut group = c.benchmark_group("scan_100k_success");
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);

@@ -1,8 +1,9 @@
-//! Structural rules checked on the sources and the lock file.
+//! Structural rules checked on the sources and the lock file: the import directions between the
+//! folders of `src/`, the I/O edge, the wording tables, and the dependency graph.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -16,81 +17,183 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// `src/domain/` is pure: no UI crates, no file system, no network, no process I/O.
-#[test]
-fn domain_layer_is_pure() {
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The code of a source file, comments removed, line by line (line numbers kept).
+fn code_lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//") {
+                String::new()
+            } else {
+                line.split(" // ").next().unwrap_or_default().to_owned()
+            }
+        })
+        .collect()
+}
+
+/// Every line of the files under `folder` (or the file `folder.rs`) that contains one of
+/// `forbidden`, as `path:line: word`.
+fn violations(folder: &str, forbidden: &[&str], except: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
-        &mut files,
-    );
-    assert!(files.len() > 5, "domain sources not found");
-    let forbidden = [
-        "egui",
-        "eframe",
-        "rfd",
-        "std::fs",
-        "std::net",
-        "std::process",
-        "File::open",
-        "arboard",
-        "crate::app",
-        "crate::ui",
-        "crate::cli",
-        "crate::platform",
-    ];
-    let mut violations = Vec::new();
-    for file in &files {
-        let source = std::fs::read_to_string(file).unwrap_or_default();
-        for (number, line) in source.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
+    rust_files(&src().join(folder), &mut files);
+    let single = src().join(format!("{folder}.rs"));
+    if single.exists() {
+        files.push(single);
+    }
+    assert!(!files.is_empty(), "no sources under src/{folder}");
+    let mut found = Vec::new();
+    for file in files {
+        let shown = file
+            .strip_prefix(src())
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if except.iter().any(|allowed| shown.starts_with(allowed)) {
+            continue;
+        }
+        for (number, line) in code_lines(&file).iter().enumerate() {
             for word in forbidden {
-                if code.contains(word) {
-                    violations.push(format!("{}:{}: {word}", file.display(), number + 1));
+                if line.contains(word) {
+                    found.push(format!("src/{shown}:{}: {word}", number + 1));
                 }
             }
         }
     }
-    assert!(
-        violations.is_empty(),
-        "the domain layer must stay pure: {violations:#?}"
-    );
+    found
 }
 
-/// The UI renders reports; parsing and crypto stay in the domain.
+/// What only `platform` may touch: the file system, the environment, the clock, the OS dialogs,
+/// the clipboard and the locale.
+const SYSTEM: &[&str] = &[
+    "std::fs",
+    "fs::",
+    "File::open",
+    "std::env",
+    "env::var",
+    "args_os",
+    "SystemTime",
+    "UNIX_EPOCH",
+    "sys_locale",
+    "dirs::",
+    "rfd::",
+    "arboard::",
+    "std::net",
+    "std::process::Command",
+];
+
+/// `domain` is the pipeline: it imports no feature, no wording, no rendering, no platform, no UI,
+/// and does no I/O.
 #[test]
-fn ui_layer_does_no_parsing_or_crypto() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
-        &mut files,
-    );
-    assert!(!files.is_empty(), "ui sources not found");
-    let forbidden = [
+fn the_pipeline_imports_nothing_above_it() {
+    let mut forbidden = vec![
+        "crate::features",
+        "crate::i18n",
+        "crate::render",
+        "crate::platform",
+        "crate::app",
+        "crate::ui",
+        "crate::cli",
+        "egui",
+        "eframe",
+        "std::thread",
+        "std::process",
+    ];
+    forbidden.extend(SYSTEM);
+    let found = violations("domain", &forbidden, &[]);
+    assert!(found.is_empty(), "the pipeline must stay pure: {found:#?}");
+}
+
+/// Features are built on the pipeline and return data: no wording, rendering, I/O or UI.
+#[test]
+fn features_return_data_only() {
+    let mut forbidden = vec![
+        "crate::i18n",
+        "crate::render",
+        "crate::platform",
+        "crate::app",
+        "crate::ui",
+        "crate::cli",
+        "egui",
+        "eframe",
+        "indicatif",
+    ];
+    forbidden.extend(SYSTEM);
+    let found = violations("features", &forbidden, &[]);
+    assert!(found.is_empty(), "features must return data: {found:#?}");
+}
+
+/// Wording and rendering make text; they draw nothing and do no I/O.
+#[test]
+fn wording_and_rendering_draw_nothing() {
+    let mut forbidden = vec!["crate::app", "crate::ui", "crate::cli", "egui", "eframe"];
+    forbidden.extend(SYSTEM);
+    let mut found = violations("i18n", &forbidden, &[]);
+    forbidden.push("crate::platform::files::read");
+    found.extend(violations("render", &forbidden, &[]));
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// The UI renders a precomputed report and returns actions: it imports neither the app nor the
+/// command line nor the parsers, and does no parsing, crypto or I/O.
+#[test]
+fn the_ui_renders_and_returns_actions() {
+    let mut forbidden = vec![
+        "crate::app",
+        "crate::cli",
+        "crate::platform",
+        "domain::input",
+        "domain::keys",
+        "domain::aeskey",
+        "domain::pubkey",
+        "domain::signature",
+        "domain::aes_cbc",
+        "domain::b64",
+        "diagnose(",
         "serde_json::from_",
         "base64",
         "rsa::",
         "aes::",
         "cbc::",
-        "std::fs",
-        "domain::input",
-        "domain::signature",
-        "domain::aes_cbc",
-        "diagnose(",
     ];
-    let mut violations = Vec::new();
-    for file in &files {
-        let source = std::fs::read_to_string(file).unwrap_or_default();
-        for word in forbidden {
-            if source.contains(word) {
-                violations.push(format!("{}: {word}", file.display()));
-            }
-        }
+    forbidden.extend(SYSTEM);
+    let found = violations("ui", &forbidden, &[]);
+    assert!(found.is_empty(), "the UI must only render: {found:#?}");
+}
+
+/// Nothing but `platform` touches the file system, the environment or the clock.
+#[test]
+fn only_the_platform_touches_the_system() {
+    let mut found = Vec::new();
+    for folder in [
+        "domain", "features", "i18n", "render", "app", "ui", "cli", "lib", "main",
+    ] {
+        found.extend(violations(folder, SYSTEM, &[]));
     }
     assert!(
-        violations.is_empty(),
-        "the UI layer must only render: {violations:#?}"
+        found.is_empty(),
+        "system access outside platform: {found:#?}"
     );
+}
+
+/// Every folder says its rule in its first doc line.
+#[test]
+fn every_folder_states_its_rule() {
+    for folder in [
+        "domain", "features", "i18n", "render", "platform", "app", "ui", "cli",
+    ] {
+        let text = std::fs::read_to_string(src().join(folder).join("mod.rs")).unwrap_or_default();
+        let first = text.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("//! ") && first.len() > 40,
+            "src/{folder}/mod.rs must start with its rule: {first:?}"
+        );
+    }
 }
 
 fn locked_packages() -> Vec<(String, String)> {
@@ -159,33 +262,124 @@ fn a_single_egui_version() {
     assert_eq!(eguis.len(), 1, "egui versions: {eguis:?}");
 }
 
-/// Every `tr("…")` call in the sources names a key of `assets/i18n.toml`.
-#[test]
-fn every_used_i18n_key_exists() {
+/// The string literals of the sources that look like wording keys (`namespace.name…`).
+fn key_literals() -> Vec<(String, String)> {
+    let namespaces: Vec<String> = alipay_phone_doctor::i18n::keys()
+        .iter()
+        .filter_map(|key| key.split('.').next())
+        .map(|namespace| format!("{namespace}."))
+        .collect();
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
-    assert!(files.len() > 20, "sources not found");
-    let mut missing = Vec::new();
+    rust_files(&src(), &mut files);
+    let mut found = Vec::new();
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap_or_default();
-        let pieces: Vec<&str> = source.split("tr(\"").collect();
-        for (before, piece) in pieces.iter().zip(pieces.iter().skip(1)) {
-            // Only calls of `tr` itself, not of `push_str(` and the like.
-            if before
-                .chars()
-                .last()
-                .is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
-            {
-                continue;
-            }
-            let key = piece.split('"').next().unwrap_or_default();
-            if !key.is_empty() && !key.contains('…') && !alipay_phone_doctor::i18n::has_key(key) {
-                missing.push(format!("{}: {key}", path.display()));
+        for (index, piece) in source.split('"').enumerate() {
+            let is_literal = index % 2 == 1;
+            let looks_like_key = !piece.is_empty()
+                && piece.chars().all(|ch| {
+                    ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_' || ch == '.'
+                })
+                && namespaces
+                    .iter()
+                    .any(|namespace| piece.starts_with(namespace.as_str()));
+            if is_literal && looks_like_key {
+                found.push((path.display().to_string(), piece.to_owned()));
             }
         }
     }
-    assert!(missing.is_empty(), "missing i18n keys: {missing:?}");
+    found
+}
+
+/// Every wording key written in the sources exists in `assets/i18n/`.
+#[test]
+fn every_key_in_the_sources_exists() {
+    let missing: Vec<String> = key_literals()
+        .into_iter()
+        .filter(|(_, key)| !key.ends_with('.') && !alipay_phone_doctor::i18n::has_key(key))
+        .map(|(path, key)| format!("{path}: {key}"))
+        .collect();
+    assert!(missing.is_empty(), "missing wording keys: {missing:#?}");
+}
+
+/// The keys the program builds from its own tables (finding codes, terms, checklist items,
+/// scenarios, signing modes): they are used although no source spells them out.
+fn built_keys() -> Vec<String> {
+    use alipay_phone_doctor::domain::{FindingCode, Term};
+    use alipay_phone_doctor::features::checklist::{Checklist, Reason};
+    use alipay_phone_doctor::features::mock::SigningMode;
+    use alipay_phone_doctor::features::scenarios;
+    use alipay_phone_doctor::i18n::findings::{fix_key, title_key};
+    let mut keys = Vec::new();
+    for code in FindingCode::ALL {
+        keys.push(title_key(*code));
+        keys.push(fix_key(*code));
+    }
+    keys.extend(Term::all_keys().into_iter().map(str::to_owned));
+    for item in Checklist::blank().items {
+        keys.push(item.label_key());
+        keys.push(item.how_key());
+    }
+    keys.extend(Reason::ALL.iter().map(|reason| reason.key().to_owned()));
+    for scenario in scenarios::all() {
+        keys.push(scenario.title_key());
+        keys.push(scenario.shows_key());
+    }
+    keys.extend(
+        SigningMode::REGULAR
+            .iter()
+            .map(|mode| format!("ui.mock_signing.{}", mode.id())),
+    );
+    keys
+}
+
+/// Every text of `assets/i18n/` is used, and none is defined twice.
+#[test]
+fn every_wording_key_is_used_once_defined() {
+    assert!(
+        alipay_phone_doctor::i18n::problems().is_empty(),
+        "{:#?}",
+        alipay_phone_doctor::i18n::problems()
+    );
+    let mut used: Vec<String> = key_literals().into_iter().map(|(_, key)| key).collect();
+    used.extend(built_keys());
+    let unused: Vec<&str> = alipay_phone_doctor::i18n::keys()
+        .into_iter()
+        .filter(|key| !used.iter().any(|used| used == key))
+        .collect();
+    assert!(unused.is_empty(), "unused wording keys: {unused:#?}");
+    for key in built_keys() {
+        assert!(alipay_phone_doctor::i18n::has_key(&key), "{key} is missing");
+    }
+}
+
+/// No Chinese text in the code that shows things (the window, the renderers, the command line,
+/// the platform edge): every visible sentence comes from the wording. (The pipeline and the
+/// features may hold Alipay's own messages as data, such as a `subMsg` to recognise.)
+#[test]
+fn no_visible_chinese_in_the_sources() {
+    let mut files = Vec::new();
+    for folder in ["app", "ui", "render", "cli", "platform", "i18n"] {
+        rust_files(&src().join(folder), &mut files);
+    }
+    files.push(src().join("lib.rs"));
+    files.push(src().join("main.rs"));
+    let mut found = Vec::new();
+    for path in files {
+        let source = std::fs::read_to_string(&path).unwrap_or_default();
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let is_test_file = path.file_name().is_some_and(|name| name == "tests.rs");
+        for (number, line) in code.lines().enumerate() {
+            let comment = line.trim_start().starts_with("//");
+            if !is_test_file
+                && !comment
+                && line
+                    .chars()
+                    .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            {
+                found.push(format!("{}:{}", path.display(), number + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "Chinese outside assets/i18n: {found:#?}");
 }

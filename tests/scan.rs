@@ -18,7 +18,6 @@ use alipay_phone_doctor::domain::{Inputs, PreparedKeys, diagnose};
 use alipay_phone_doctor::features::scan::{
     FIRST_LINES, ScanOptions, Tally, field_value, scan_reader,
 };
-use indicatif::ProgressBar;
 
 struct Case {
     response: Vec<u8>,
@@ -131,7 +130,7 @@ fn scan(
         field: field.map(str::to_owned),
         ..ScanOptions::new(NonZeroUsize::new(threads).unwrap())
     };
-    scan_reader(text.as_slice(), &prepared, &options, &ProgressBar::hidden()).unwrap()
+    scan_reader(text.as_slice(), &prepared, &options, &()).unwrap()
 }
 
 fn assert_same(
@@ -266,7 +265,7 @@ fn overlong_lines_are_counted_not_diagnosed() {
         max_line_bytes: 4096,
         ..ScanOptions::new(NonZeroUsize::MIN)
     };
-    let tally = scan_reader(text.as_slice(), &prepared, &options, &ProgressBar::hidden()).unwrap();
+    let tally = scan_reader(text.as_slice(), &prepared, &options, &()).unwrap();
     assert_eq!((tally.lines, tally.blank_lines, tally.payloads), (4, 1, 3));
     assert_eq!(tally.categories["line_too_long"].first_lines, vec![2]);
     assert_eq!(tally.categories["ok"].first_lines, vec![1, 4]);

@@ -133,10 +133,7 @@ pub(super) fn public_key_summary(
     };
     let mut lines = vec![
         crate::render::key_kind_and_size(key, lang),
-        format!(
-            "SHA-256 {}",
-            crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256)
-        ),
+        format!("SHA-256 {}", key.short_fingerprint()),
     ];
     if let Some(cert) = &key.certificate {
         lines.push(cert.subject.clone());

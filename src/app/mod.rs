@@ -5,10 +5,12 @@ mod keys;
 mod probe;
 mod profiles;
 pub mod session;
+mod window;
 pub mod workbench;
 
 pub use keys::{file_name, source_label};
 pub use probe::StartupProbe;
+pub use window::{APP_ID, run_window};
 
 use std::path::PathBuf;
 

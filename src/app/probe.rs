@@ -14,11 +14,9 @@ pub struct StartupProbe {
 impl StartupProbe {
     /// Reads the environment; `None` when no hook is asked for.
     pub fn from_env(started: std::time::Instant) -> Option<Self> {
-        let report_first_frame = std::env::var_os("APD_REPORT_FIRST_FRAME").is_some();
-        let exit_after = std::env::var("APD_EXIT_AFTER_MS")
-            .ok()
-            .and_then(|value| value.parse().ok())
-            .map(std::time::Duration::from_millis);
+        let report_first_frame = crate::platform::env::is_set("APD_REPORT_FIRST_FRAME");
+        let exit_after =
+            crate::platform::env::number("APD_EXIT_AFTER_MS").map(std::time::Duration::from_millis);
         (report_first_frame || exit_after.is_some()).then_some(Self {
             started,
             report_first_frame,

@@ -166,3 +166,12 @@ fn output_failed(error: &std::io::Error, lang: Lang) -> ExitCode {
         &[("reason", &crate::render::errors::io_reason(error, lang))],
     ))
 }
+
+/// The window could not open: one line in the system's language, exit status 2.
+pub fn window_failed(error: &eframe::Error) -> ExitCode {
+    let lang = crate::platform::locale::system_lang();
+    fail(&crate::i18n::fill(
+        crate::i18n::tr("error.window.open", lang),
+        &[("detail", &error.to_string())],
+    ))
+}

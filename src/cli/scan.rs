@@ -12,7 +12,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Format, LangArg, fail, lang_or_locale, output_failed};
 use crate::domain::PreparedKeys;
-use crate::features::scan::{MAX_THREADS, ScanError, ScanOptions, Summary, Tally, scan_reader};
+use crate::features::scan::{
+    MAX_THREADS, Progress, ScanError, ScanOptions, Summary, Tally, scan_reader,
+};
 use crate::i18n::{Lang, fill, tr};
 use crate::platform::clock::now_unix_secs;
 use crate::platform::files::{InputName, ReadError, open_input, read_input, read_text_input};
@@ -76,7 +78,7 @@ pub fn run(args: &ScanArgs) -> ExitCode {
     };
     let progress = progress_bar(!args.quiet && std::io::stderr().is_terminal(), total, lang);
     let started = Instant::now();
-    let scanned = scan_reader(reader, &keys, &options, &progress);
+    let scanned = scan_reader(reader, &keys, &options, &TerminalProgress(progress.clone()));
     progress.finish_and_clear();
     let tally = match scanned {
         Ok(tally) => tally,
@@ -120,6 +122,16 @@ fn load_keys(args: &ScanArgs) -> Result<PreparedKeys, ReadError> {
         Some(&aes_key),
         now_unix_secs(),
     ))
+}
+
+/// The terminal's progress bar as a scan's progress report.
+struct TerminalProgress(ProgressBar);
+
+impl Progress for TerminalProgress {
+    fn advance(&self, bytes: u64, lines: u64) {
+        self.0.inc(bytes);
+        self.0.set_message(lines.to_string());
+    }
 }
 
 fn progress_bar(visible: bool, total: Option<u64>, lang: Lang) -> ProgressBar {

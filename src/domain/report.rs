@@ -227,6 +227,13 @@ pub struct KeyDescription {
     pub certificate: Option<CertificateDescription>,
 }
 
+impl KeyDescription {
+    /// The first 16 hex digits of the fingerprint, grouped by 4, for display.
+    pub fn short_fingerprint(&self) -> String {
+        super::pubkey::short_fingerprint(&self.fingerprint_sha256)
+    }
+}
+
 /// Non-secret facts from an X.509 certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CertificateDescription {

@@ -98,7 +98,7 @@ fn render_signature(
         )?;
     }
     if let Some(key) = &report.public_key {
-        let short = crate::domain::pubkey::short_fingerprint(&key.fingerprint_sha256);
+        let short = key.short_fingerprint();
         write!(
             out,
             "  {}: {}{}{} {short}",

@@ -309,10 +309,16 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             if ui.button(theme_label).clicked() {
                 actions.push(Action::SetDark(!view.dark));
             }
-            if ui.selectable_label(lang == Lang::En, "English").clicked() {
+            if ui
+                .selectable_label(lang == Lang::En, tr("ui.lang_en", lang))
+                .clicked()
+            {
                 actions.push(Action::SetLang(Lang::En));
             }
-            if ui.selectable_label(lang == Lang::Zh, "中文").clicked() {
+            if ui
+                .selectable_label(lang == Lang::Zh, tr("ui.lang_zh", lang))
+                .clicked()
+            {
                 actions.push(Action::SetLang(Lang::Zh));
             }
             if ui

@@ -133,12 +133,7 @@ fn signature_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
             }
             if let Some(key) = &report.public_key {
                 ui.label(tr("ui.key_fingerprint", lang));
-                ui.label(
-                    RichText::new(crate::domain::pubkey::short_fingerprint(
-                        &key.fingerprint_sha256,
-                    ))
-                    .monospace(),
-                );
+                ui.label(RichText::new(key.short_fingerprint()).monospace());
                 ui.end_row();
             }
             if let Some(preview) = &signature.signed_content_preview {

@@ -5,7 +5,6 @@ use std::io::BufRead;
 use std::num::NonZeroUsize;
 use std::sync::{Mutex, mpsc};
 
-use indicatif::ProgressBar;
 use serde_json::value::RawValue;
 use thiserror::Error;
 
@@ -55,6 +54,17 @@ pub enum ScanError {
     Worker,
 }
 
+/// Where a scan reports how far it got (a terminal progress bar, or nothing).
+pub trait Progress: Sync {
+    /// `bytes` more were read; `lines` have been read in all.
+    fn advance(&self, bytes: u64, lines: u64);
+}
+
+/// No progress report.
+impl Progress for () {
+    fn advance(&self, _bytes: u64, _lines: u64) {}
+}
+
 /// Lines of one batch: the bytes back to back and, per line, its number and range.
 struct Batch {
     bytes: Vec<u8>,
@@ -62,12 +72,12 @@ struct Batch {
 }
 
 /// Scans `reader` with `keys` on `options.threads` workers. `progress` advances by bytes read
-/// (pass [`ProgressBar::hidden`] for none). Memory stays bounded whatever the input size.
+/// (pass `&()` for none). Memory stays bounded whatever the input size.
 pub fn scan_reader(
     mut reader: impl BufRead,
     keys: &PreparedKeys,
     options: &ScanOptions,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Tally, ScanError> {
     let threads = options.threads.get().min(MAX_THREADS);
     let (sender, receiver) = mpsc::sync_channel::<Batch>(threads * 2);
@@ -95,7 +105,7 @@ fn feed(
     reader: &mut impl BufRead,
     sender: &mpsc::SyncSender<Batch>,
     max_line_bytes: usize,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> std::io::Result<(u64, u64)> {
     let (mut lines, mut blank, mut unreported) = (0u64, 0u64, 0u64);
     let mut batch = Batch {
@@ -127,15 +137,14 @@ fn feed(
             if sender.send(std::mem::replace(&mut batch, next)).is_err() {
                 break;
             }
-            progress.inc(std::mem::take(&mut unreported));
-            progress.set_message(lines.to_string());
+            progress.advance(std::mem::take(&mut unreported), lines);
         }
     }
     if !batch.lines.is_empty() {
         // Only fails when every worker is gone; the join reports that.
         let _ = sender.send(batch);
     }
-    progress.inc(unreported);
+    progress.advance(unreported, lines);
     Ok((lines, blank))
 }
 

@@ -4,7 +4,9 @@
 mod engine;
 mod tally;
 
-pub use engine::{MAX_LINE_BYTES, MAX_THREADS, ScanError, ScanOptions, field_value, scan_reader};
+pub use engine::{
+    MAX_LINE_BYTES, MAX_THREADS, Progress, ScanError, ScanOptions, field_value, scan_reader,
+};
 pub use tally::{CategoryCount, FIRST_LINES, LineOutcome, Tally};
 
 use serde::Serialize;
