@@ -221,40 +221,11 @@ impl App {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::ResponseEdited => self.session.response_edited(),
-            Action::PasteResponse => match self.clipboard.text() {
-                Some(text) if text.len() > crate::domain::MAX_INPUT_BYTES => {
-                    self.refuse_large(text.len());
-                }
-                Some(text) => self.session.set_response(text),
-                None => self.notice(
-                    "notice.clipboard_empty",
-                    NoticeDetail::None,
-                    Severity::Warning,
-                ),
-            },
+            Action::PasteResponse => self.paste_response(),
             Action::ClearResponse => self.session.set_response(String::new()),
-            Action::OpenKey(slot) => {
-                if let Some(path) = self
-                    .picker
-                    .pick_key_file(slot, tr(slot_title(slot), self.prefs.lang))
-                {
-                    self.load_key_file(slot, &path);
-                }
-            }
-            Action::PasteKey(slot) => {
-                match self.clipboard.text().filter(|text| !text.trim().is_empty()) {
-                    Some(text) => self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes()),
-                    None => self.notice(
-                        "notice.clipboard_empty",
-                        NoticeDetail::None,
-                        Severity::Warning,
-                    ),
-                }
-            }
-            Action::ClearKey(slot) => {
-                self.session.set_key(slot, None);
-                *self.remembered_path(slot) = None;
-            }
+            Action::OpenKey(slot) => self.open_key(slot),
+            Action::PasteKey(slot) => self.paste_key(slot),
+            Action::ClearKey(slot) => self.clear_key(slot),
             Action::SetLang(lang) => self.prefs.lang = lang,
             Action::SetDark(dark) => self.prefs.dark = dark,
             Action::ToggleShowMobile => self.session.show_mobile = !self.session.show_mobile,
@@ -264,13 +235,6 @@ impl App {
                 self.session.notices.clear();
             }
             Action::DismissNotices => self.session.notices.clear(),
-            other => self.apply_workflow(ctx, other),
-        }
-    }
-
-    /// Applies the actions of the support and demo workflows.
-    fn apply_workflow(&mut self, ctx: &egui::Context, action: Action) {
-        match action {
             Action::LoadScenario(id) => self.load_scenario(id),
             Action::TogglePresenter => self.prefs.presenter = !self.prefs.presenter,
             Action::CopyReport => self.copy_report(ctx),
@@ -287,8 +251,44 @@ impl App {
             Action::SaveProfile => self.save_profile(),
             Action::UseProfile(name) => self.use_profile(&name),
             Action::RemoveProfile(name) => self.remove_profile(&name),
-            _ => {}
         }
+    }
+
+    fn paste_response(&mut self) {
+        match self.clipboard.text() {
+            Some(text) if text.len() > crate::domain::MAX_INPUT_BYTES => {
+                self.refuse_large(text.len());
+            }
+            Some(text) => self.session.set_response(text),
+            None => self.notice(
+                "notice.clipboard_empty",
+                NoticeDetail::None,
+                Severity::Warning,
+            ),
+        }
+    }
+
+    fn open_key(&mut self, slot: KeySlot) {
+        let title = tr(slot_title(slot), self.prefs.lang);
+        if let Some(path) = self.picker.pick_key_file(slot, title) {
+            self.load_key_file(slot, &path);
+        }
+    }
+
+    fn paste_key(&mut self, slot: KeySlot) {
+        match self.clipboard.text().filter(|text| !text.trim().is_empty()) {
+            Some(text) => self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes()),
+            None => self.notice(
+                "notice.clipboard_empty",
+                NoticeDetail::None,
+                Severity::Warning,
+            ),
+        }
+    }
+
+    fn clear_key(&mut self, slot: KeySlot) {
+        self.session.set_key(slot, None);
+        *self.remembered_path(slot) = None;
     }
 
     pub(crate) fn notice(&mut self, key: &'static str, detail: NoticeDetail, severity: Severity) {

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::{Action, EDITOR_LIMIT_BYTES, SlotView, View, theme};
+use super::{Action, EDITOR_LIMIT_BYTES, SlotView, View, shortcuts, theme};
 use crate::domain::KeySlot;
 use crate::domain::Severity;
 use crate::i18n::tr;
@@ -19,14 +19,14 @@ pub fn inputs_ui(
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(tr("ui.paste_from_clipboard", lang))
-            .on_hover_text("Ctrl+Shift+V")
+            .on_hover_text(shortcuts::label(ui, &shortcuts::PASTE_RESPONSE))
             .clicked()
         {
             actions.push(Action::PasteResponse);
         }
         if ui
             .button(tr("ui.clear", lang))
-            .on_hover_text("Ctrl+Shift+K")
+            .on_hover_text(shortcuts::label(ui, &shortcuts::CLEAR_RESPONSE))
             .clicked()
         {
             actions.push(Action::ClearResponse);
@@ -66,10 +66,11 @@ fn slot_ui(
     actions: &mut Vec<Action>,
 ) {
     let lang = view.lang;
-    let (title, shortcut) = match slot {
-        KeySlot::AlipayPublicKey => (tr("ui.slot_public_key", lang), "Ctrl+O"),
-        KeySlot::AesKey => (tr("ui.slot_aes_key", lang), "Ctrl+Shift+O"),
+    let title = match slot {
+        KeySlot::AlipayPublicKey => tr("ui.slot_public_key", lang),
+        KeySlot::AesKey => tr("ui.slot_aes_key", lang),
     };
+    let shortcut = shortcuts::label(ui, &shortcuts::open_key(slot));
     ui.strong(title);
     match loaded {
         Some(slot_view) => {

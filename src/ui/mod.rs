@@ -6,10 +6,9 @@ mod inputs;
 pub mod json_view;
 mod profiles;
 mod report;
+pub mod shortcuts;
 pub mod theme;
 mod tools;
-
-use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::domain::KeySlot;
 use crate::domain::{Finding, Report, Severity};
@@ -201,7 +200,7 @@ pub const EDITOR_LIMIT_BYTES: usize = 256 * 1024;
 
 /// The whole window.
 pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) -> Vec<Action> {
-    let mut actions = shortcuts(ui);
+    let mut actions = shortcuts::pressed(ui);
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, view, &mut actions));
     egui::Panel::left("inputs")
         .resizable(true)
@@ -232,35 +231,6 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
     });
     tools::tool_windows_ui(ui, editors, view, &mut actions);
     actions
-}
-
-/// Keyboard shortcuts, listed in each button's tooltip.
-fn shortcuts(ui: &mut egui::Ui) -> Vec<Action> {
-    let bindings = [
-        (
-            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::V),
-            Action::PasteResponse,
-        ),
-        (
-            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::K),
-            Action::ClearResponse,
-        ),
-        (
-            KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
-            Action::OpenKey(KeySlot::AlipayPublicKey),
-        ),
-        (
-            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
-            Action::OpenKey(KeySlot::AesKey),
-        ),
-    ];
-    ui.input_mut(|input| {
-        bindings
-            .into_iter()
-            .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
-            .map(|(_, action)| action)
-            .collect()
-    })
 }
 
 fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
