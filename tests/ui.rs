@@ -34,6 +34,26 @@ fn scratch_profiles() -> PathBuf {
     dir.join("profiles.toml")
 }
 
+/// A window that uses the profiles file at `store`.
+fn harness_with_profiles(lang: Lang, store: PathBuf) -> Harness<'static, App> {
+    let prefs = Prefs {
+        lang,
+        ..Prefs::default()
+    };
+    let app = App::new(
+        prefs,
+        Box::new(FakePicker::default()),
+        Box::new(FakeClipboard(None)),
+    )
+    .with_profiles_path(Some(store));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1400.0))
+        .with_context_setup(alipay_phone_doctor::platform::fonts::install_bundled)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness
+}
+
 fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harness<'static, App> {
     let prefs = Prefs {
         lang,
@@ -389,6 +409,64 @@ fn generated_test_keys_and_a_mock_response_verify() {
     assert_eq!(
         harness.state().session.report.as_ref().unwrap().mobile(),
         Some("13800138000")
+    );
+}
+
+/// One profiles store: a profile saved in the window is listed and used by the command line,
+/// and one the command line adds is listed in the window.
+#[test]
+fn the_window_and_the_command_line_share_profiles() {
+    let name = "p001_ok_success";
+    let picks = vec![
+        case(name, "alipay_public_key.txt"),
+        case(name, "aes_key.txt"),
+    ];
+    let mut harness = harness(Lang::En, picks, None);
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    harness.get_by_label("Open AES key…").click();
+    harness.run();
+    harness.get_by_label("Key profiles").click();
+    harness.run();
+    harness.get_by_label("Name").focus();
+    harness.get_by_label("Name").type_text("window-made");
+    harness.run();
+    harness.get_by_label("Save current keys as profile").click();
+    harness.run();
+    let store = harness.state().workbench.profiles_path.clone().unwrap();
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_alipay-phone-doctor"))
+            .args(args)
+            .arg("--profiles")
+            .arg(&store)
+            .output()
+            .unwrap()
+    };
+    let listed = cli(&["profiles", "list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("window-made"));
+    let response = case(name, "response.txt");
+    let checked = cli(&[
+        "check",
+        "--response",
+        response.to_str().unwrap(),
+        "--profile",
+        "window-made",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let added = cli(&[
+        "profiles",
+        "add",
+        "cli-made",
+        "--aes-key",
+        case(name, "aes_key.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(added.status.code(), Some(0));
+    let harness = harness_with_profiles(Lang::En, store);
+    assert_eq!(
+        harness.state().workbench.profile_names,
+        vec!["cli-made".to_owned(), "window-made".to_owned()]
     );
 }
 

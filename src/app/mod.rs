@@ -1,5 +1,6 @@
 //! The eframe application: owns the persisted preferences and the runtime session, collects the
-//! actions the UI returns and applies them. The only place that does I/O for the window.
+//! actions the UI returns and applies them through [`crate::platform`] (files, dialogs,
+//! clipboard) and the features.
 
 mod keys;
 mod probe;
