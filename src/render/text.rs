@@ -278,9 +278,9 @@ pub fn render_scan_summary(
     writeln!(out, "{line}")?;
     writeln!(
         out,
-        "\n{:<36} {:>10}  {}",
-        tr("scan.category", lang),
-        tr("scan.count", lang),
+        "\n{} {}  {}",
+        pad_end(tr("scan.category", lang), 36),
+        pad_start(tr("scan.count", lang), 10),
         tr("scan.first_lines", lang)
     )?;
     for (category, counted) in &tally.categories {
@@ -295,13 +295,25 @@ pub fn render_scan_summary(
     if !tally.result_codes.is_empty() {
         writeln!(
             out,
-            "\n{:<36} {:>10}",
-            tr("scan.result_code", lang),
-            tr("scan.count", lang)
+            "\n{} {}",
+            pad_end(tr("scan.result_code", lang), 36),
+            pad_start(tr("scan.count", lang), 10)
         )?;
         for (code, count) in &tally.result_codes {
             writeln!(out, "{code:<36} {count:>10}")?;
         }
     }
     Ok(())
+}
+
+/// `text` padded with spaces to `columns` terminal columns (a Chinese character takes two).
+fn pad_end(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
+}
+
+/// `text` right-aligned in `columns` terminal columns.
+fn pad_start(text: &str, columns: usize) -> String {
+    let width = unicode_width::UnicodeWidthStr::width(text);
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width)))
 }
