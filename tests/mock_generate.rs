@@ -142,7 +142,7 @@ fn every_scenario_is_reproduced_from_the_demo_keys() {
         );
         assert_eq!(
             category(&checked),
-            scenario.expected_category,
+            scenario.expected_category.to_string(),
             "{}",
             scenario.id
         );

@@ -353,7 +353,7 @@ fn every_scenario_in_the_menu_reaches_its_category() {
         harness.run();
         assert_eq!(
             category(&harness),
-            scenario.expected_category,
+            scenario.expected_category.to_string(),
             "scenario {}",
             scenario.id
         );

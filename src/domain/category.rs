@@ -20,7 +20,7 @@ macro_rules! categories {
             $($(#[doc = $doc])* $variant,)*
             /// `alipay_error_<code>`: the payload's code is not 10000 (the code, cleaned to
             /// lowercase ASCII alphanumerics and `_`).
-            AlipayError(String),
+            AlipayError(Cow<'static, str>),
         }
 
         impl Category {
@@ -103,7 +103,7 @@ impl Category {
             })
             .take(32)
             .collect();
-        Self::AlipayError(cleaned)
+        Self::AlipayError(Cow::Owned(cleaned))
     }
 
     /// True for the categories of a paste that is not a payload at all (nothing was checked).

@@ -1,6 +1,9 @@
 //! The scenario table: payloads and recipes of the gallery, in menu order.
 
+use std::borrow::Cow;
+
 use super::{Checker, Scenario, Transport};
+use crate::domain::Category;
 use crate::features::mock::SigningMode;
 
 /// The success payload of the demo (the documentation's sample number).
@@ -13,7 +16,7 @@ const ERROR_40006: &str = r#"{"code":"40006","msg":"Insufficient Permissions","s
 
 const fn scenario(
     id: &'static str,
-    expected_category: &'static str,
+    expected_category: Category,
     (payload, signing, transport, checker): (&'static str, SigningMode, Transport, Checker),
 ) -> Scenario {
     Scenario {
@@ -32,65 +35,65 @@ use Transport as X;
 
 /// Every scenario, in menu order.
 pub static SCENARIOS: &[Scenario] = &[
-    scenario("success", "ok", (SUCCESS, S::Rsa2, X::Intact, K::RightKeys)),
+    scenario("success", Category::Ok, (SUCCESS, S::Rsa2, X::Intact, K::RightKeys)),
     scenario(
         "sign_missing",
-        "sign_missing",
+        Category::SignMissing,
         (SUCCESS, S::Unsigned, X::Intact, K::RightKeys),
     ),
     scenario(
         "app_public_key",
-        "signature_key_mismatch",
+        Category::SignatureKeyMismatch,
         (SUCCESS, S::Rsa2, X::Intact, K::AppPublicKey),
     ),
     scenario(
         "plus_to_space",
-        "base64_plus_mangled",
+        Category::Base64PlusMangled,
         (SUCCESS, S::Rsa2, X::PlusToSpace, K::RightKeys),
     ),
     scenario(
         "double_encoded",
-        "double_json_encoded",
+        Category::DoubleJsonEncoded,
         (SUCCESS, S::Rsa2, X::DoubleEncoded, K::RightKeys),
     ),
     scenario(
         "aes_key_wrong",
-        "aes_key_mismatch",
+        Category::AesKeyMismatch,
         (SUCCESS, S::Rsa2, X::Intact, K::WrongAesKey),
     ),
     scenario(
         "aes_key_hex",
-        "aes_key_hex_encoded",
+        Category::AesKeyHexEncoded,
         (SUCCESS, S::Rsa2, X::Intact, K::HexAesKey),
     ),
     scenario(
         "sign_type_mismatch",
-        "sign_type_mismatch",
+        Category::SignTypeMismatch,
         (SUCCESS, S::Sha1DeclaredRsa2, X::Intact, K::RightKeys),
     ),
     scenario(
         "plain_40001",
-        "alipay_error_40001",
+        Category::AlipayError(Cow::Borrowed("40001")),
         (ERROR_40001, S::Plain, X::Intact, K::RightKeys),
     ),
     scenario(
         "error_40003",
-        "alipay_error_40003",
+        Category::AlipayError(Cow::Borrowed("40003")),
         (ERROR_40003, S::Rsa2, X::Intact, K::RightKeys),
     ),
     scenario(
         "error_40006",
-        "alipay_error_40006",
+        Category::AlipayError(Cow::Borrowed("40006")),
         (ERROR_40006, S::Rsa2, X::Intact, K::RightKeys),
     ),
     scenario(
         "error_20000",
-        "alipay_error_20000",
+        Category::AlipayError(Cow::Borrowed("20000")),
         (ERROR_20000, S::Rsa2, X::Intact, K::RightKeys),
     ),
     scenario(
         "mobile_empty",
-        "mobile_empty",
+        Category::MobileEmpty,
         (EMPTY_MOBILE, S::Rsa2, X::Intact, K::RightKeys),
     ),
 ];

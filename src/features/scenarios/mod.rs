@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::domain::{Inputs, b64, pubkey};
+use crate::domain::{Category, Inputs, b64, pubkey};
 use crate::features::mock::{self, MockError, SigningMode};
 use demo::DemoKeys;
 
@@ -30,13 +30,13 @@ enum Checker {
 }
 
 /// One built-in case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// Stable identifier (`generate --scenario ID`); its words are `scenario.<id>.title` (the menu
     /// name) and `scenario.<id>.shows` (one line: what this scenario shows).
     pub id: &'static str,
     /// The category the diagnosis must reach.
-    pub expected_category: &'static str,
+    pub expected_category: Category,
     payload: &'static str,
     signing: SigningMode,
     transport: Transport,
