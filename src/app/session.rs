@@ -330,20 +330,21 @@ impl AesSummary {
             Self::Empty => tr("ui.aes_summary_empty", lang).to_owned(),
             Self::Base64 { bytes } => {
                 format!(
-                    "AES-{} (base64, {bytes} {})",
+                    "AES-{} (base64, {})",
                     bytes * 8,
-                    tr("report.bytes", lang)
+                    crate::render::byte_count(bytes, lang)
                 )
             }
             Self::HexLooking { bytes } => format!(
-                "{} ({bytes} {})",
+                "{}{}",
                 tr("ui.aes_summary_hex", lang),
-                tr("report.bytes", lang)
+                crate::render::parenthesized(&crate::render::byte_count(bytes, lang), lang)
             ),
             Self::WrongLength { bytes } => format!(
-                "{}: {bytes} {}",
+                "{}{}{}",
                 tr("ui.aes_summary_invalid", lang),
-                tr("report.bytes", lang)
+                tr("ui.notice_separator", lang),
+                crate::render::byte_count(bytes, lang)
             ),
             Self::NotBase64 => tr("ui.aes_summary_not_base64", lang).to_owned(),
         }

@@ -88,18 +88,17 @@ fn signature_section(out: &mut String, report: &Report, lang: Lang) {
     if let Some(prefix) = mask::signed_content_prefix(report) {
         let _ = writeln!(
             out,
-            "- {}: `{prefix}` ({} {})",
+            "- {}: `{prefix}`{}",
             tr("report.signed_content", lang),
-            signature.signed_content_len,
-            tr("report.bytes", lang)
+            super::parenthesized(&super::byte_count(signature.signed_content_len, lang), lang)
         );
     }
     if let Some(length) = signature.signature_len {
         let _ = writeln!(
             out,
-            "- {}: {length} {}",
+            "- {}: {}",
             tr("report.signature_length", lang),
-            tr("report.bytes", lang)
+            super::byte_count(length, lang)
         );
     }
     if let Some(opening) = signature.opening {

@@ -11,6 +11,19 @@ pub mod text;
 use crate::domain::report::KeyDescription;
 use crate::i18n::{Lang, fill, tr};
 
+/// `text` in parentheses as the language writes them: ` (done)`, `（已完成）`.
+pub fn parenthesized(text: &str, lang: Lang) -> String {
+    fill(tr("report.parenthesized", lang), &[("text", text)])
+}
+
+/// A byte count: `90 bytes`, `90 字节`.
+pub fn byte_count(bytes: usize, lang: Lang) -> String {
+    fill(
+        tr("report.byte_count", lang),
+        &[("count", &bytes.to_string())],
+    )
+}
+
 /// A key's kind and size: `SPKI 公钥，2048 位`, `SPKI public key, 2048 bits`.
 pub fn key_kind_and_size(key: &KeyDescription, lang: Lang) -> String {
     fill(

@@ -91,10 +91,9 @@ fn render_signature(
     if let Some(preview) = &signature.signed_content_preview {
         writeln!(
             out,
-            "  {}: {preview} ({} {})",
+            "  {}: {preview}{}",
             tr("report.signed_content", lang),
-            signature.signed_content_len,
-            tr("report.bytes", lang)
+            super::parenthesized(&super::byte_count(signature.signed_content_len, lang), lang)
         )?;
     }
     if let Some(key) = &report.public_key {
@@ -150,7 +149,11 @@ fn render_payload(
         tr("report.untrusted", lang)
     };
     let plain = if payload.plain {
-        format!(", {}", tr("report.plain_payload", lang))
+        format!(
+            "{}{}",
+            tr("report.list_separator", lang),
+            tr("report.plain_payload", lang)
+        )
     } else {
         String::new()
     };
@@ -220,8 +223,9 @@ pub fn render_extras(
                 .unwrap_or_default();
             writeln!(
                 out,
-                "  {mark} {} ({state}){reason}",
-                tr(&item.label_key(), lang)
+                "  {mark} {}{}{reason}",
+                tr(&item.label_key(), lang),
+                super::parenthesized(state, lang)
             )?;
         }
     }

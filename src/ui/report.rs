@@ -176,7 +176,7 @@ fn signed_content_job(ui: &egui::Ui, preview: &str, len: usize, lang: Lang) -> L
         None => job.append(preview, 0.0, plain.clone()),
     }
     job.append(
-        &format!("  ({len} {})", tr("report.bytes", lang)),
+        &crate::render::parenthesized(&crate::render::byte_count(len, lang), lang),
         0.0,
         plain,
     );

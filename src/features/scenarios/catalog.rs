@@ -35,7 +35,11 @@ use Transport as X;
 
 /// Every scenario, in menu order.
 pub static SCENARIOS: &[Scenario] = &[
-    scenario("success", Category::Ok, (SUCCESS, S::Rsa2, X::Intact, K::RightKeys)),
+    scenario(
+        "success",
+        Category::Ok,
+        (SUCCESS, S::Rsa2, X::Intact, K::RightKeys),
+    ),
     scenario(
         "sign_missing",
         Category::SignMissing,
