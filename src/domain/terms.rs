@@ -190,6 +190,42 @@ term_kind! {
     }
 }
 
+term_kind! {
+    /// Which request form a paste was read from.
+    RequestForm => "request_form" {
+        /// A request line, headers and a body (or a query string).
+        RequestDump => "request_dump",
+        /// A curl command line.
+        CurlCommand => "curl_command",
+        /// A form body alone (`response=…&sign=…`).
+        FormBody => "form_body",
+    }
+}
+
+term_kind! {
+    /// Which server language printed the parsed body.
+    PrintoutForm => "printout_form" {
+        /// Python `repr`/`print`: dicts, `pprint`, dataclasses, named tuples, `MultiDict`s.
+        PythonRepr => "python_repr",
+        /// Java or Kotlin `toString()`: maps, Lombok, records, Spring `MultiValueMap`.
+        JavaToString => "java_to_string",
+        /// C# `ToString()` of an anonymous object or a record.
+        CsharpToString => "csharp_to_string",
+        /// PHP `print_r`.
+        PhpPrintR => "php_print_r",
+        /// PHP `var_dump`.
+        PhpVarDump => "php_var_dump",
+        /// PHP `var_export`.
+        PhpVarExport => "php_var_export",
+        /// Go `fmt` (`Println` of a map, `%v`, `%+v`, `%#v`).
+        GoFmt => "go_fmt",
+        /// Ruby `inspect` (hashes, Rails parameters).
+        RubyInspect => "ruby_inspect",
+        /// Any other `key=value` or `key: value` text.
+        KeyValue => "key_value",
+    }
+}
+
 /// A typed value the wording layer words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
@@ -210,6 +246,10 @@ pub enum Term {
     KeySlot(KeySlot),
     /// How a front end form-encodes the response.
     FormEncoding(FormEncoding),
+    /// Which request form a paste was read from.
+    RequestForm(RequestForm),
+    /// Which server language printed the parsed body.
+    PrintoutForm(PrintoutForm),
 }
 
 impl Term {
@@ -224,6 +264,8 @@ impl Term {
             Self::AesLengthClass(term) => term.key(),
             Self::KeySlot(term) => term.key(),
             Self::FormEncoding(term) => term.key(),
+            Self::RequestForm(term) => term.key(),
+            Self::PrintoutForm(term) => term.key(),
         }
     }
 
@@ -238,6 +280,8 @@ impl Term {
         keys.extend(AesLengthClass::ALL.iter().map(|term| term.key()));
         keys.extend(KeySlot::ALL.iter().map(|term| term.key()));
         keys.extend(FormEncoding::ALL.iter().map(|term| term.key()));
+        keys.extend(RequestForm::ALL.iter().map(|term| term.key()));
+        keys.extend(PrintoutForm::ALL.iter().map(|term| term.key()));
         keys
     }
 }
