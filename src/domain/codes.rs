@@ -157,8 +157,10 @@ finding_codes! {
     CertificateNotYetValid => "certificate_not_yet_valid", Warning, Certificate;
     /// The app's own certificate was loaded.
     CertificateIsAppCert => "certificate_is_app_cert", Error, Certificate;
-    /// The root certificate was loaded.
-    CertificateIsRootCert => "certificate_is_root_cert", Error, Certificate;
+    /// A root or CA certificate was loaded as the Alipay public-key certificate.
+    CertificateIsRootCert => "certificate_is_root_cert", Error, Certificate, explains(Category::SignatureKeyMismatch);
+    /// The certificate of a bundle used to verify, and why.
+    CertificateSelected => "certificate_selected", Info, Certificate;
     /// `alipay_cert_sn` differs from the loaded certificate.
     CertSnMismatch => "cert_sn_mismatch", Warning, Certificate;
     /// No AES key loaded.

@@ -226,6 +226,32 @@ term_kind! {
     }
 }
 
+term_kind! {
+    /// Why a certificate of a bundle was the one used.
+    CertChoice => "cert_choice" {
+        /// Its Alipay cert SN is the response's `alipay_cert_sn`.
+        MatchesCertSn => "matches_cert_sn",
+        /// It is the end-entity certificate (`CA:FALSE`).
+        EndEntity => "end_entity",
+        /// The file holds only CA certificates: the first one.
+        FirstCertificate => "first_certificate",
+    }
+}
+
+term_kind! {
+    /// What kind of CA certificate was loaded as the Alipay public-key certificate.
+    CaCertificate => "ca_certificate" {
+        /// A self-issued certificate with `CA:TRUE`.
+        SelfSignedRoot => "self_signed_root",
+        /// Several roots in one file, as in `alipayRootCert.crt`.
+        SeveralRoots => "several_roots",
+        /// A CA certificate issued by another CA.
+        IntermediateCa => "intermediate_ca",
+        /// A root known by its name (Ant Financial, NRCAC).
+        NamedRoot => "named_root",
+    }
+}
+
 /// A typed value the wording layer words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
@@ -250,6 +276,10 @@ pub enum Term {
     RequestForm(RequestForm),
     /// Which server language printed the parsed body.
     PrintoutForm(PrintoutForm),
+    /// Why a certificate of a bundle was used.
+    CertChoice(CertChoice),
+    /// What kind of CA certificate was loaded.
+    CaCertificate(CaCertificate),
 }
 
 impl Term {
@@ -266,6 +296,8 @@ impl Term {
             Self::FormEncoding(term) => term.key(),
             Self::RequestForm(term) => term.key(),
             Self::PrintoutForm(term) => term.key(),
+            Self::CertChoice(term) => term.key(),
+            Self::CaCertificate(term) => term.key(),
         }
     }
 
@@ -282,6 +314,8 @@ impl Term {
         keys.extend(FormEncoding::ALL.iter().map(|term| term.key()));
         keys.extend(RequestForm::ALL.iter().map(|term| term.key()));
         keys.extend(PrintoutForm::ALL.iter().map(|term| term.key()));
+        keys.extend(CertChoice::ALL.iter().map(|term| term.key()));
+        keys.extend(CaCertificate::ALL.iter().map(|term| term.key()));
         keys
     }
 }
