@@ -22,6 +22,10 @@ pub(super) fn unparsable_step(
     if let Some(envelope) = bare_ciphertext(text, findings) {
         return Step::Done(Ok(envelope));
     }
+    // A request (dump, curl command, form) is read by its structure before any search inside it.
+    if let Some(request) = http::read(text) {
+        return Step::AgainAfter(request.text, request.findings);
+    }
     let joined = extract::join_js_concatenation(text);
     let (candidate, saw_eof) = extract::find_embedded_payload(&joined, MAX_EXTRACTION_CANDIDATES);
     if let Some((offset, object_text)) = candidate {
@@ -37,9 +41,6 @@ pub(super) fn unparsable_step(
     if error.is_eof() || saw_eof {
         findings.push(Finding::new(FindingCode::TruncatedInput).with("bytes", text.len()));
         return Step::Done(Err(Unusable::Truncated));
-    }
-    if let Some(request) = http::read(text) {
-        return Step::AgainAfter(request.text, request.findings);
     }
     if let Some((repaired, finding)) = linebreaks::strip_in_strings(text)
         && let Some((envelope, nested)) = read_nested(repaired, nesting)

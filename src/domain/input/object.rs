@@ -181,7 +181,12 @@ pub(super) fn response_step(
                 Step::Again(value.clone(), Finding::new(FindingCode::InputResObject))
             } else if value.trim_start().starts_with('{') {
                 match serde_json::from_str::<Value>(value) {
-                    Ok(Value::Object(inner)) if inner.contains_key("response") => {
+                    Ok(Value::Object(inner))
+                        if inner.contains_key("response")
+                            || (!inner.contains_key("code") && value.contains("response")) =>
+                    {
+                        // The `res` object itself, or a wrapper around it: not business content
+                        // (which always has a `code`).
                         Step::Again(value.clone(), Finding::new(FindingCode::InputResObject))
                     }
                     Ok(json @ Value::Object(_)) => {

@@ -195,7 +195,7 @@ fn form_of(hit: &Hit) -> PrintoutForm {
 fn field_json(value: &PValue, depth: usize) -> Option<String> {
     match value {
         PValue::Text(text, _) | PValue::Bare(text) if depth == 0 => {
-            (!text.is_empty()).then(|| json_string(text))
+            (!text.trim().is_empty()).then(|| json_string(text))
         }
         PValue::List(items) if depth == 0 => items.first().and_then(|item| field_json(item, 0)),
         PValue::Map(pairs, typed) => {
@@ -212,7 +212,8 @@ fn field_json(value: &PValue, depth: usize) -> Option<String> {
                 .collect();
             Some(format!("{{{}}}", members?.join(",")))
         }
-        PValue::Text(text, _) | PValue::Bare(text) => Some(json_string(text)),
+        PValue::Text(text, _) => Some(json_string(text)),
+        PValue::Bare(text) => Some(json_string(text.trim())),
         PValue::List(items) => {
             let items: Option<Vec<String>> = items
                 .iter()
@@ -226,6 +227,7 @@ fn field_json(value: &PValue, depth: usize) -> Option<String> {
 
 /// A bare scalar of a printout that keeps types: a number, `true`/`false` (any case) or a string.
 fn typed_scalar(text: &str) -> String {
+    let text = text.trim();
     match text {
         "true" | "True" => "true".to_owned(),
         "false" | "False" => "false".to_owned(),

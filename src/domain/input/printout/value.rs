@@ -130,7 +130,8 @@ fn read_sep(text: &str, style: KeyStyle) -> Option<(Sep, &str)> {
     } else {
         return None;
     };
-    let rest = rest.trim_start_matches([' ', '\t']);
+    // Spaces after the separator stay for the value to judge: before a bare value they may be a
+    // `+` a form decoder turned into a space.
     // `var_dump` puts the value on the next line; elsewhere a line break ends an empty value.
     let rest = if style == KeyStyle::QuotedBracket {
         rest.trim_start()
@@ -145,6 +146,26 @@ pub(super) fn read_value(text: &str, sep: Sep, depth: usize) -> Option<(PValue, 
     if depth > MAX_DEPTH {
         return None;
     }
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    let spaces = text.len() - trimmed.len();
+    if let Some((value, len)) = read_structured(trimmed, sep, depth) {
+        return Some((value, spaces + len));
+    }
+    for null in ["null", "nil", "None", "NULL"] {
+        if let Some(rest) = trimmed.strip_prefix(null)
+            && !rest.starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '_')
+        {
+            return Some((PValue::Null, spaces + null.len()));
+        }
+    }
+    // A bare value keeps the spaces at its edges: the base64 repair tells a lost `+` from
+    // layout (`response = …`) by whether the value is valid without them.
+    let bare = read_bare(text, sep);
+    (!bare.trim().is_empty()).then(|| (PValue::Bare(bare.to_owned()), bare.len()))
+}
+
+/// A quoted string, a PHP typed value, a list or a nested map.
+fn read_structured(text: &str, sep: Sep, depth: usize) -> Option<(PValue, usize)> {
     if let Some((value, len)) = read_php_typed(text, depth) {
         return Some((value, len));
     }
@@ -177,17 +198,7 @@ pub(super) fn read_value(text: &str, sep: Sep, depth: usize) -> Option<(PValue, 
             Some((PValue::Map(pairs, typed), 1 + len))
         }
         '[' => read_list(text, sep, depth),
-        _ => {
-            for null in ["null", "nil", "None", "NULL"] {
-                if let Some(rest) = text.strip_prefix(null)
-                    && !rest.starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '_')
-                {
-                    return Some((PValue::Null, null.len()));
-                }
-            }
-            let bare = read_bare(text, sep);
-            (!bare.is_empty()).then(|| (PValue::Bare(bare.trim_end().to_owned()), bare.len()))
-        }
+        _ => None,
     }
 }
 
@@ -260,12 +271,14 @@ fn read_pairs(text: &str, closer: char, depth: usize) -> Option<(Vec<(String, PV
 }
 
 /// A bare value: base64 characters, `-`, `_`, `.`, and single spaces between them (a `+` a form
-/// decoder turned into a space), up to anything else or a space before the next key.
+/// decoder turned into a space), up to anything else or a space before the next key. Spaces at
+/// its edges are kept (all but the one before a next key).
 fn read_bare(text: &str, sep: Sep) -> &str {
     let is_value_char =
         |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '+' | '/' | '=' | '-' | '_' | '.');
-    let mut end = 0;
-    for (at, ch) in text.char_indices() {
+    let body_start = text.len() - text.trim_start_matches(' ').len();
+    let mut end = body_start;
+    for (at, ch) in text.char_indices().skip(body_start) {
         if is_value_char(ch) {
             end = at + ch.len_utf8();
             continue;
@@ -276,7 +289,18 @@ fn read_bare(text: &str, sep: Sep) -> &str {
             break;
         }
     }
-    text.get(..end).unwrap_or("")
+    if end == body_start {
+        return "";
+    }
+    let after = text.get(end..).unwrap_or("");
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    let next = after.get(spaces..).unwrap_or("");
+    let kept = if spaces > 0 && (next.starts_with(is_value_char) || next.is_empty()) {
+        spaces - 1
+    } else {
+        spaces
+    };
+    text.get(..end + kept).unwrap_or("")
 }
 
 /// True when `text` begins with the next key of a printout that uses `sep`.
@@ -382,7 +406,7 @@ mod tests {
                 .unwrap()
                 .0;
             assert!(
-                matches!(&value, PValue::Text(x, _) | PValue::Bare(x) if x == "x"),
+                matches!(&value, PValue::Text(x, _) | PValue::Bare(x) if x.trim() == "x"),
                 "{text}: {value:?}"
             );
         }
@@ -397,7 +421,8 @@ mod tests {
         let equals = Sep::Equals { spaced: false };
         assert_eq!(read_bare("ab c==, sign=xy}", equals), "ab c==");
         assert_eq!(read_bare("ab== sign=xy", equals), "ab==");
-        assert_eq!(read_bare("RSA2 }", Sep::Equals { spaced: true }), "RSA2");
+        assert_eq!(read_bare("RSA2 }", Sep::Equals { spaced: true }), "RSA2 ");
+        assert_eq!(read_bare(" abc  sign:x", colon), " abc ");
     }
 
     #[test]
@@ -413,7 +438,7 @@ mod tests {
             PValue::Map(
                 vec![
                     ("code".to_owned(), PValue::Text("1".to_owned(), '\'')),
-                    ("n".to_owned(), PValue::Bare("2".to_owned())),
+                    ("n".to_owned(), PValue::Bare(" 2".to_owned())),
                     ("msg".to_owned(), PValue::Text("a'b中".to_owned(), '\'')),
                 ],
                 true
