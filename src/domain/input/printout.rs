@@ -56,7 +56,7 @@ pub(super) fn read(text: &str) -> Option<Found> {
         .iter()
         .find(|hit| hit.field == "response" && plausible_response(&hit.value))?;
     let mut findings =
-        vec![Finding::new(FindingCode::InputPrintout).with("form", form_of(response))];
+        vec![Finding::new(FindingCode::InputPrintout).with("form", form_of(text, response))];
     let mut members = Vec::new();
     for (field, _) in FIELDS {
         let hit = if *field == "response" {
@@ -166,8 +166,14 @@ fn plausible_response(value: &PValue) -> bool {
     }
 }
 
-/// The printout's language, from how the `response` key and value are written.
-fn form_of(hit: &Hit) -> PrintoutForm {
+/// The printout's language, from how the `response` key and value are written (and, for
+/// `key=value`, whether a comma or a bracket follows the value, as in `toString()`).
+fn form_of(text: &str, hit: &Hit) -> PrintoutForm {
+    let listed = text.get(hit.end..).is_some_and(|after| {
+        after
+            .trim_start_matches(' ')
+            .starts_with([',', ')', ']', '}'])
+    });
     let quoted_value = match &hit.value {
         PValue::Text(_, quote) => Some(*quote),
         PValue::List(items) => match items.first() {
@@ -183,8 +189,12 @@ fn form_of(hit: &Hit) -> PrintoutForm {
         (KeyStyle::Quoted(_) | KeyStyle::Symbol, Sep::Arrow, _) => PrintoutForm::RubyInspect,
         (KeyStyle::Quoted('\''), Sep::Colon { .. } | Sep::Tuple, _)
         | (KeyStyle::Bare, Sep::Equals { spaced: false }, Some('\'')) => PrintoutForm::PythonRepr,
-        (KeyStyle::Bare, Sep::Equals { spaced: false }, None) => PrintoutForm::JavaToString,
-        (KeyStyle::Bare, Sep::Equals { spaced: true }, None) => PrintoutForm::CsharpToString,
+        (KeyStyle::Bare, Sep::Equals { spaced: false }, None) if listed => {
+            PrintoutForm::JavaToString
+        }
+        (KeyStyle::Bare, Sep::Equals { spaced: true }, None) if listed => {
+            PrintoutForm::CsharpToString
+        }
         (KeyStyle::Bare, Sep::Colon { spaced: false }, None | Some('"')) => PrintoutForm::GoFmt,
         _ => PrintoutForm::KeyValue,
     }

@@ -61,6 +61,8 @@ pub(super) fn name_ca_certificate(
         .certificate
         .as_ref()
         .map_or_else(String::new, |cert| cert.subject.clone());
+    // The response's cert SN names no CA certificate: that is not a rotation, drop that hint.
+    findings.retain(|finding| finding.code != FindingCode::CertSnMismatch);
     let finding = Finding::new(FindingCode::CertificateIsRootCert)
         .with("subject", subject)
         .with("kind", kind);
