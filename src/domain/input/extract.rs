@@ -6,6 +6,9 @@
 
 use serde_json::Value;
 
+/// How far an escaped object is read: a response is a few KiB at most.
+const MAX_ESCAPED_OBJECT: usize = 64 * 1024;
+
 /// Joins Node's multi-line string concatenations (`'abc' +\n  'def'`) into one string.
 pub fn join_js_concatenation(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -92,8 +95,12 @@ pub fn find_embedded_payload(text: &str, max_candidates: usize) -> (Option<(usiz
 /// the unescaped object text, when it holds `response`.
 fn try_escaped_candidate(text: &str, start: usize) -> Option<(usize, String)> {
     let rest = text.get(start..)?;
-    let quoted = std::io::Read::chain(&b"\""[..], rest.as_bytes());
-    let mut stream = serde_json::Deserializer::from_reader(quoted).into_iter::<String>();
+    let mut end = rest.len().min(MAX_ESCAPED_OBJECT);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let quoted = format!("\"{}", rest.get(..end)?);
+    let mut stream = serde_json::Deserializer::from_str(&quoted).into_iter::<String>();
     let inner = stream.next()?.ok()?;
     match serde_json::from_str::<Value>(&inner) {
         Ok(Value::Object(map)) if map.contains_key("response") => Some((start, inner)),
