@@ -1,5 +1,6 @@
-//! The conformance cases (`tests/fixtures/cases`, copied from `shared/cases`, and the project's own
-//! `tests/fixtures/extra_cases`), graded exactly as `shared/tools/conformance.py` grades them:
+//! The conformance cases (`tests/fixtures/cases`, copied from `shared/cases`, the project's own
+//! `tests/fixtures/extra_cases` and the real-world pastes and keys of
+//! `tests/fixtures/real_world_cases`), graded exactly as `shared/tools/conformance.py` grades them:
 //! signature status, decrypted (deep equality), category (or one of `category_alternatives`) and
 //! exit code. Once through the built CLI, once through `domain::diagnose` directly.
 
@@ -105,7 +106,13 @@ fn all_cases() -> Vec<Case> {
         "tests/fixtures/extra_cases holds only {} cases",
         extra.len()
     );
-    public.into_iter().chain(extra).collect()
+    let real_world = load_cases("real_world_cases");
+    assert!(
+        real_world.len() >= 80,
+        "tests/fixtures/real_world_cases holds only {} cases",
+        real_world.len()
+    );
+    public.into_iter().chain(extra).chain(real_world).collect()
 }
 
 struct Run {
@@ -277,7 +284,10 @@ fn every_case_agrees_through_the_library() {
 fn extra_cases_are_well_formed() {
     let statuses = ["valid", "invalid", "missing", "not_checked"];
     let mut problems = Vec::new();
-    for case in load_cases("extra_cases") {
+    for case in load_cases("extra_cases")
+        .into_iter()
+        .chain(load_cases("real_world_cases"))
+    {
         if case.field("id").as_str() != Some(case.name.as_str()) {
             problems.push(format!(
                 "{}: id {} differs from the folder",

@@ -30,6 +30,8 @@ const CATEGORIES: &[&str] = &[
     "ciphertext_only",
     "sign_missing",
     "base64_plus_mangled",
+    "base64_padding_lost",
+    "base64_line_breaks",
     "url_encoded_input",
     "double_json_encoded",
     "response_not_encrypted",
@@ -273,6 +275,45 @@ proptest! {
         let report = diagnose_checked(&fixture.inputs(response))?;
         prop_assert_eq!(report.signature.status, SignatureStatus::Invalid);
         prop_assert_eq!(report.category.as_str(), "signature_key_mismatch");
+    }
+
+    /// A changed character inside a server-language printout (Java `Map.toString()`, Python
+    /// `repr`, PHP `print_r`) or with the padding cut off is caught like in the raw response:
+    /// no printout reading or repair turns it into `ok`.
+    #[test]
+    fn any_change_inside_a_printout_is_caught(
+        in_sign in any::<bool>(),
+        index in any::<prop::sample::Index>(),
+        replacement in "[A-Za-z0-9+/]",
+        form in 0usize..4,
+    ) {
+        let fixture = p001();
+        let field = if in_sign { "sign" } else { "response" };
+        let range = fixture.value_range(field);
+        let at = range.start + index.index(range.len());
+        let original = &fixture.response[at..=at];
+        prop_assume!(original != replacement && original != "=");
+        let mut changed = fixture.response.clone();
+        changed.replace_range(at..=at, &replacement);
+        let map: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&changed).unwrap();
+        let pairs: Vec<(String, String)> = map
+            .iter()
+            .map(|(name, value)| (name.clone(), value.as_str().unwrap_or_default().to_owned()))
+            .collect();
+        let join = |render: &dyn Fn(&(String, String)) -> String, sep: &str| {
+            pairs.iter().map(render).collect::<Vec<_>>().join(sep)
+        };
+        let text = match form {
+            0 => format!("{{{}}}", join(&|(k, v)| format!("{k}={v}"), ", ")),
+            1 => format!("{{{}}}", join(&|(k, v)| format!("'{k}': '{v}'"), ", ")),
+            2 => format!("Array\n(\n{}\n)\n", join(&|(k, v)| format!("    [{k}] => {v}"), "\n")),
+            _ => changed.replace("==\"", "\""),
+        };
+        let report = diagnose_checked(&fixture.inputs(text.clone()))?;
+        prop_assert_eq!(report.signature.status, SignatureStatus::Invalid, "{}", text);
+        let expected = if in_sign { "signature_key_mismatch" } else { "content_tampered" };
+        prop_assert_eq!(report.category.as_str(), expected, "{}", text);
     }
 
     /// README rule 12: whitespace padding is harmless.

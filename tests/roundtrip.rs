@@ -183,7 +183,33 @@ enum Form {
     PrettyPrinted,
     BomAndWhitespace,
     Reordered,
+    PaddingLost,
+    LineBreaks,
+    PythonRepr,
+    JavaMap,
+    PhpPrintR,
+    GoMap,
+    RubyInspect,
+    WrapperField,
+    PlainPairs,
+    RequestDump,
+    CurlCommand,
 }
+
+/// The forms of the real-world family: lost padding, line breaks, printouts, wrappers, requests.
+const REAL_WORLD_FORMS: &[Form] = &[
+    Form::PaddingLost,
+    Form::LineBreaks,
+    Form::PythonRepr,
+    Form::JavaMap,
+    Form::PhpPrintR,
+    Form::GoMap,
+    Form::RubyInspect,
+    Form::WrapperField,
+    Form::PlainPairs,
+    Form::RequestDump,
+    Form::CurlCommand,
+];
 
 const FORMS: &[Form] = &[
     Form::PlusToSpace,
@@ -197,14 +223,28 @@ const FORMS: &[Form] = &[
     Form::PrettyPrinted,
     Form::BomAndWhitespace,
     Form::Reordered,
+    Form::PaddingLost,
+    Form::LineBreaks,
+    Form::PythonRepr,
+    Form::JavaMap,
+    Form::PhpPrintR,
+    Form::GoMap,
+    Form::RubyInspect,
+    Form::WrapperField,
+    Form::PlainPairs,
+    Form::RequestDump,
+    Form::CurlCommand,
 ];
 
-/// Random choices the forms use: whitespace around the paste and a field order.
+/// Random choices the forms use: whitespace around the paste, a field order, a line width and
+/// a line break.
 #[derive(Debug, Clone)]
 struct Noise {
     before: String,
     after: String,
     order: Vec<usize>,
+    width: usize,
+    crlf: bool,
 }
 
 fn noise() -> impl Strategy<Value = Noise> {
@@ -212,12 +252,76 @@ fn noise() -> impl Strategy<Value = Noise> {
         "[ \t\r\n]{0,6}",
         "[ \t\r\n]{0,6}",
         Just((0..6).collect::<Vec<usize>>()).prop_shuffle(),
+        prop::sample::select(vec![64usize, 76, 80]),
+        any::<bool>(),
     )
-        .prop_map(|(before, after, order)| Noise {
+        .prop_map(|(before, after, order, width, crlf)| Noise {
             before,
             after,
             order,
+            width,
+            crlf,
         })
+}
+
+/// The fields of a JSON object whose values are all strings (a direct envelope), in order.
+fn string_fields(text: &str) -> Option<Vec<(String, String)>> {
+    let map: Map<String, Value> = serde_json::from_str(text).ok()?;
+    let response = map.get("response")?.as_str()?;
+    if response.trim_start().starts_with(['{', '"']) {
+        return None;
+    }
+    map.into_iter()
+        .map(|(name, value)| Some((name, value.as_str()?.to_owned())))
+        .collect()
+}
+
+/// A direct envelope as a server language prints it once parsed.
+fn printout(form: Form, text: &str) -> String {
+    let fields = string_fields(text).unwrap();
+    let pairs = |render: &dyn Fn(&str, &str) -> String, joiner: &str| {
+        fields
+            .iter()
+            .map(|(name, value)| render(name, value))
+            .collect::<Vec<_>>()
+            .join(joiner)
+    };
+    match form {
+        Form::PythonRepr => format!("{{{}}}", pairs(&|k, v| format!("'{k}': '{v}'"), ", ")),
+        Form::JavaMap => format!("{{{}}}", pairs(&|k, v| format!("{k}={v}"), ", ")),
+        Form::PhpPrintR => format!(
+            "Array\n(\n{}\n)\n",
+            pairs(&|k, v| format!("    [{k}] => {v}"), "\n")
+        ),
+        Form::GoMap => format!("map[{}]", pairs(&|k, v| format!("{k}:{v}"), " ")),
+        Form::RubyInspect => format!("{{{}}}", pairs(&|k, v| format!("\"{k}\"=>\"{v}\""), ", ")),
+        Form::PlainPairs => pairs(&|k, v| format!("{k}={v}"), "&"),
+        _ => unreachable!("not a printout"),
+    }
+}
+
+/// The whole text hard-wrapped at `width` columns, as a mail client or a terminal does.
+fn hard_wrap(text: &str, noise: &Noise) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lines: Vec<String> = chars
+        .chunks(noise.width)
+        .map(|chunk| chunk.iter().collect())
+        .collect();
+    lines.join(if noise.crlf { "\r\n" } else { "\n" })
+}
+
+/// The envelope with the `=` padding of `response` and `sign` cut off, as `split('=')` does.
+fn strip_padding(text: &str) -> (String, bool) {
+    let mut map: Map<String, Value> = serde_json::from_str(text).unwrap();
+    let mut stripped = false;
+    for field in ["response", "sign"] {
+        if let Some(Value::String(value)) = map.get_mut(field) {
+            let cut = value.trim_end_matches('=').to_owned();
+            stripped |= cut.len() != value.len();
+            *value = cut;
+        }
+    }
+    (serde_json::to_string(&map).unwrap(), stripped)
 }
 
 fn json_string(text: &str) -> String {
@@ -280,12 +384,58 @@ fn apply(form: Form, clean: &str, noise: &Noise) -> (String, &'static str) {
             }
             (serde_json::to_string(&reordered).unwrap(), "ok")
         }
+        _ => apply_real_world(form, clean, noise),
+    }
+}
+
+/// [`apply`] for the real-world forms: lost padding, line breaks, printouts, a wrapper field,
+/// a form body, a request dump and a curl command.
+fn apply_real_world(form: Form, clean: &str, noise: &Noise) -> (String, &'static str) {
+    match form {
+        Form::PaddingLost => {
+            let (text, stripped) = strip_padding(clean);
+            (
+                text,
+                if stripped {
+                    "base64_padding_lost"
+                } else {
+                    "ok"
+                },
+            )
+        }
+        Form::LineBreaks => (hard_wrap(clean, noise), "base64_line_breaks"),
+        Form::PythonRepr
+        | Form::JavaMap
+        | Form::PhpPrintR
+        | Form::GoMap
+        | Form::RubyInspect
+        | Form::PlainPairs => (printout(form, clean), "ok"),
+        Form::WrapperField => (
+            serde_json::json!({ "appId": "2021000000000000", "encryptedData": clean }).to_string(),
+            "ok",
+        ),
+        Form::RequestDump => (
+            format!(
+                "POST /api/phone HTTP/1.1\r\nHost: api.example.com\r\nContent-Type: application/json\r\n\r\n{clean}"
+            ),
+            "ok",
+        ),
+        Form::CurlCommand => (
+            format!(
+                "curl -X POST 'https://api.example.com/api/phone' \\\n  -H 'Content-Type: application/json' \\\n  -d '{}'",
+                clean.replace('\'', "'\\''")
+            ),
+            "ok",
+        ),
+        _ => unreachable!("{form:?} is applied by apply"),
     }
 }
 
 /// README's category rules 9 and 12, in priority order, for the categories the forms reach.
 const PRIORITY: &[&str] = &[
     "base64_plus_mangled",
+    "base64_padding_lost",
+    "base64_line_breaks",
     "url_encoded_input",
     "double_json_encoded",
     "ok",
@@ -310,8 +460,38 @@ fn combine(forms: &[Form], clean: &str, noise: &Noise) -> (String, Vec<Form>, &'
     let mut expected = "ok";
     for (step, form) in forms.iter().enumerate() {
         let parsed = serde_json::from_str::<Value>(&text);
+        // A printout, a form or a request is the last thing that happens to the text.
+        let presented = applied.iter().any(|done| {
+            matches!(
+                done,
+                Form::PythonRepr
+                    | Form::JavaMap
+                    | Form::PhpPrintR
+                    | Form::GoMap
+                    | Form::RubyInspect
+                    | Form::PlainPairs
+                    | Form::RequestDump
+                    | Form::CurlCommand
+                    | Form::LineBreaks
+            )
+        });
+        if presented && *form != Form::BomAndWhitespace {
+            continue;
+        }
         let allowed = match form {
-            Form::PlusToSpace | Form::PrettyPrinted | Form::Reordered => step == 0,
+            Form::PlusToSpace | Form::PrettyPrinted | Form::Reordered | Form::PaddingLost => {
+                step == 0
+            }
+            // A printout shows a direct envelope; `+` damage survives every printout but the
+            // form body (whose pairs cannot hold spaces) and Go's space-separated map.
+            Form::PythonRepr | Form::JavaMap | Form::PhpPrintR | Form::RubyInspect => {
+                string_fields(&text).is_some()
+            }
+            Form::GoMap | Form::PlainPairs => {
+                string_fields(&text).is_some() && !applied.contains(&Form::PlusToSpace)
+            }
+            Form::WrapperField | Form::RequestDump | Form::LineBreaks => parsed.is_ok(),
+            Form::CurlCommand => parsed.is_ok() && !text.contains('\n'),
             Form::DoubleJson | Form::TripleJson | Form::StringifiedRes => parsed.is_ok(),
             Form::UtilInspect | Form::UtilInspectMultiline => {
                 parsed.is_ok_and(|value| value.is_object()) && !text.contains(['\\', '\'', '\n'])
@@ -364,6 +544,51 @@ proptest! {
         prop_assert_ne!(report.signature.status, SignatureStatus::Valid);
         prop_assert_ne!(report.category.as_str(), "ok");
         prop_assert!(report.payload.as_ref().is_none_or(|payload| !payload.trusted));
+    }
+
+    /// A flipped byte stays caught through every repair and presentation of the real-world
+    /// family: no printout, lost padding, line break, wrapper or request turns it into `ok`.
+    #[test]
+    fn a_flipped_byte_is_never_accepted_through_a_repair(
+        case in any_case(),
+        in_sign in any::<bool>(),
+        index in any::<prop::sample::Index>(),
+        mask in 1u8..=255,
+        form in prop::sample::select(REAL_WORLD_FORMS.to_vec()),
+        noise in noise(),
+    ) {
+        let field = if in_sign { "sign" } else { "response" };
+        let flipped = flip_byte(&case.response(), field, index, mask);
+        let (text, _) = apply(form, &flipped, &noise);
+        let report = case.diagnose(text.as_str());
+        prop_assert_ne!(report.signature.status, SignatureStatus::Valid, "{:?}: {}", form, text);
+        prop_assert_ne!(report.category.as_str(), "ok", "{:?}: {}", form, text);
+        prop_assert!(report.payload.as_ref().is_none_or(|payload| !payload.trusted));
+    }
+
+    /// The new repairs are idempotent: a clean response needs none of them (no finding), and a
+    /// response damaged twice reads as one damaged once.
+    #[test]
+    fn new_repairs_are_idempotent(case in case_with(success_payload()), noise in noise()) {
+        use domain::FindingCode;
+        let clean = case.response();
+        let reference = case.diagnose(clean.as_str());
+        for code in [FindingCode::Base64PaddingLost, FindingCode::Base64LineBreaks] {
+            prop_assert!(!reference.has(code), "{:?} on a clean response", code);
+        }
+        let (once, _) = apply(Form::PaddingLost, &clean, &noise);
+        let (twice, _) = apply(Form::PaddingLost, &once, &noise);
+        let (once, twice) = (case.diagnose(once.as_str()), case.diagnose(twice.as_str()));
+        prop_assert_eq!(&once.category, &twice.category);
+        prop_assert_eq!(payload_of(&once), payload_of(&twice));
+        let wrapped = hard_wrap(&clean, &noise);
+        let narrower = Noise { width: noise.width / 2, ..noise.clone() };
+        let rewrapped = hard_wrap(&wrapped, &narrower);
+        let (once, twice) = (case.diagnose(wrapped.as_str()), case.diagnose(rewrapped.as_str()));
+        prop_assert_eq!(once.category.as_str(), "base64_line_breaks");
+        prop_assert_eq!(&once.category, &twice.category);
+        prop_assert_eq!(once.signature.status, SignatureStatus::Valid);
+        prop_assert_eq!(payload_of(&once), payload_of(&twice));
     }
 
     /// Every transport form of a success response: the clean verdict and payload, and the

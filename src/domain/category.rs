@@ -74,6 +74,10 @@ categories! {
     SignMissing => "sign_missing",
     /// `+` turned into spaces, repaired.
     Base64PlusMangled => "base64_plus_mangled",
+    /// The `=` padding of a base64 value was lost (a naive `split('=')`), restored.
+    Base64PaddingLost => "base64_padding_lost",
+    /// Line breaks inside base64 values (mail, chat, MIME chunking), removed.
+    Base64LineBreaks => "base64_line_breaks",
     /// Percent-encoded, repaired.
     UrlEncodedInput => "url_encoded_input",
     /// JSON-encoded more than once, repaired.
@@ -209,6 +213,10 @@ pub fn decide(facts: &Facts, findings: &[Finding]) -> Category {
         Category::SignMissing
     } else if has(FindingCode::Base64PlusMangled) {
         Category::Base64PlusMangled
+    } else if has(FindingCode::Base64PaddingLost) {
+        Category::Base64PaddingLost
+    } else if has(FindingCode::Base64LineBreaks) {
+        Category::Base64LineBreaks
     } else if has(FindingCode::UrlEncodedInput) {
         Category::UrlEncodedInput
     } else if has(FindingCode::DoubleJsonEncoded) {

@@ -111,14 +111,24 @@ finding_codes! {
     InputExtracted => "input_extracted", Info, Repair;
     /// Taken from a custom field.
     InputWrapped => "input_wrapped", Info, Repair;
+    /// Read from an HTTP request dump, a curl command or a form body.
+    InputRequest => "input_request", Info, Repair;
+    /// A form body whose values are not percent-encoded: a form parser turns `+` into spaces.
+    FormBodyNotPercentEncoded => "form_body_not_percent_encoded", Warning, Input;
+    /// Read from a server language's printout of the parsed body.
+    InputPrintout => "input_printout", Info, Repair;
+    /// A plain `response` object re-serialised from a printout to check its signature.
+    PrintoutPlainRebuilt => "printout_plain_rebuilt", Info, Repair;
     /// JSON-encoded more than once.
     DoubleJsonEncoded => "double_json_encoded", Warning, Repair, explains(Category::DoubleJsonEncoded);
     /// Percent-encoded.
     UrlEncodedInput => "url_encoded_input", Warning, Repair, explains(Category::UrlEncodedInput);
     /// `+` turned into spaces, repaired.
     Base64PlusMangled => "base64_plus_mangled", Error, Repair, explains(Category::Base64PlusMangled);
-    /// Line breaks inside base64, removed.
-    Base64LineBreaks => "base64_line_breaks", Warning, Repair;
+    /// The `=` padding of a base64 value was lost, restored.
+    Base64PaddingLost => "base64_padding_lost", Error, Repair, explains(Category::Base64PaddingLost);
+    /// Line breaks inside base64 or inside quoted strings, removed.
+    Base64LineBreaks => "base64_line_breaks", Warning, Repair, explains(Category::Base64LineBreaks);
     /// `\/` escapes present.
     EscapedSlashes => "escaped_slashes", Info, Input;
     /// A bare ciphertext was pasted.
@@ -147,8 +157,10 @@ finding_codes! {
     CertificateNotYetValid => "certificate_not_yet_valid", Warning, Certificate;
     /// The app's own certificate was loaded.
     CertificateIsAppCert => "certificate_is_app_cert", Error, Certificate;
-    /// The root certificate was loaded.
-    CertificateIsRootCert => "certificate_is_root_cert", Error, Certificate;
+    /// A root or CA certificate was loaded as the Alipay public-key certificate.
+    CertificateIsRootCert => "certificate_is_root_cert", Error, Certificate, explains(Category::SignatureKeyMismatch);
+    /// The certificate of a bundle used to verify, and why.
+    CertificateSelected => "certificate_selected", Info, Certificate;
     /// `alipay_cert_sn` differs from the loaded certificate.
     CertSnMismatch => "cert_sn_mismatch", Warning, Certificate;
     /// No AES key loaded.

@@ -14,10 +14,14 @@ use super::{input, stages};
 /// Shared by reference between threads.
 #[derive(Clone)]
 pub struct PreparedKeys {
-    public_key: PublicKeyOutcome,
-    fast: Option<FastKey>,
-    aes_key: AesKeyOutcome,
-    key_findings: Vec<Finding>,
+    pub(super) public_key: PublicKeyOutcome,
+    /// The fast backend's parse of each usable key, in [`super::keys::certs::KeySet::keys`] order.
+    pub(super) fast: Vec<Option<FastKey>>,
+    pub(super) aes_key: AesKeyOutcome,
+    /// What reading the public-key file found (the key used adds its own findings).
+    pub(super) public_key_findings: Vec<Finding>,
+    /// What reading the AES key found.
+    pub(super) aes_findings: Vec<Finding>,
 }
 
 impl std::fmt::Debug for PreparedKeys {
@@ -26,12 +30,15 @@ impl std::fmt::Debug for PreparedKeys {
         formatter
             .debug_struct("PreparedKeys")
             .field("public_key_usable", &self.public_key_usable())
-            .field("fast_backend", &self.fast.is_some())
+            .field("fast_backend", &self.uses_fast_backend())
             .field(
                 "aes_key_usable",
                 &matches!(self.aes_key, AesKeyOutcome::Usable { .. }),
             )
-            .field("key_findings", &self.key_findings.len())
+            .field(
+                "key_findings",
+                &(self.public_key_findings.len() + self.aes_findings.len()),
+            )
             .finish()
     }
 }
@@ -45,15 +52,16 @@ impl PreparedKeys {
         aes_key: Option<&[u8]>,
         now_unix_secs: Option<u64>,
     ) -> Self {
-        let mut key_findings = Vec::new();
+        let mut public_key_findings = Vec::new();
         let public_key = match alipay_public_key {
-            Some(bytes) => pubkey::parse(bytes, now_unix_secs, &mut key_findings),
+            Some(bytes) => pubkey::parse(bytes, now_unix_secs, &mut public_key_findings),
             None => PublicKeyOutcome::Missing,
         };
+        let mut aes_findings = Vec::new();
         let aes_key = match aes_key.map(std::str::from_utf8) {
-            Some(Ok(text)) => aeskey::parse(text, &mut key_findings),
+            Some(Ok(text)) => aeskey::parse(text, &mut aes_findings),
             Some(Err(_)) => {
-                key_findings.push(
+                aes_findings.push(
                     Finding::new(FindingCode::AesKeyNotBase64).with("detail", KeyProblem::NotText),
                 );
                 AesKeyOutcome::Invalid {
@@ -64,14 +72,15 @@ impl PreparedKeys {
             None => AesKeyOutcome::Missing,
         };
         let fast = match &public_key {
-            PublicKeyOutcome::Usable(loaded) => FastKey::new(&loaded.key),
-            _ => None,
+            PublicKeyOutcome::Usable(set) => set.keys().map(|key| FastKey::new(&key.key)).collect(),
+            _ => Vec::new(),
         };
         Self {
             public_key,
             fast,
             aes_key,
-            key_findings,
+            public_key_findings,
+            aes_findings,
         }
     }
 
@@ -82,19 +91,12 @@ impl PreparedKeys {
 
     /// True when signatures are verified with the fast backend (see the README's "Performance").
     pub fn uses_fast_backend(&self) -> bool {
-        self.fast.is_some()
+        self.fast.first().is_some_and(Option::is_some)
     }
 }
 
 /// Diagnoses one response with keys parsed beforehand. Same pipeline and same report as
 /// [`super::diagnose`] with the same key bytes; total, never panics.
 pub fn diagnose_prepared(keys: &PreparedKeys, response: &[u8]) -> Report {
-    let parsed = input::parse(response);
-    stages::run(
-        parsed,
-        &keys.public_key,
-        keys.fast.as_ref(),
-        &keys.aes_key,
-        keys.key_findings.clone(),
-    )
+    stages::run(input::parse(response), keys)
 }

@@ -3,36 +3,37 @@
 use super::category::{Decryption, Facts};
 use super::codes::FindingCode;
 use super::input::{Content, Envelope, Parsed};
-use super::keys::aeskey::AesKeyOutcome;
 use super::keys::pubkey::{LoadedKey, PublicKeyOutcome};
+use super::prepared::PreparedKeys;
 use super::report::{Finding, Opening, Payload, Report, SignatureReport, SignatureStatus};
 use super::signature::fastverify::FastKey;
 use super::signature::{self, Failure, HashAlg, Variant};
-use super::terms::LengthGuess;
-use super::{aes_cbc, category, payload};
+use super::{category, payload};
 
-/// Builds the report from the parsed paste and keys. `fast` is the fast backend's parse of the
-/// usable public key, if any (it changes the speed, never the verdict).
-pub fn run(
-    parsed: Parsed,
-    public_key: &PublicKeyOutcome,
-    fast: Option<&FastKey>,
-    aes_key: &AesKeyOutcome,
-    key_findings: Vec<Finding>,
-) -> Report {
+mod certificate;
+mod decrypt;
+
+/// Builds the report from the parsed paste and the keys parsed beforehand. When the key file
+/// holds several certificates, the one used is chosen here, where the response's
+/// `alipay_cert_sn` is known.
+pub fn run(parsed: Parsed, keys: &PreparedKeys) -> Report {
     let Parsed {
         outcome,
-        findings: input_findings,
+        mut findings,
     } = parsed;
-    let description = match public_key {
-        PublicKeyOutcome::Usable(loaded) => Some(loaded.description.clone()),
-        _ => None,
-    };
+    findings.extend(keys.public_key_findings.iter().cloned());
+    let cert_sn = outcome
+        .as_ref()
+        .ok()
+        .and_then(|envelope| envelope.alipay_cert_sn.as_deref());
+    let chosen = certificate::choose(&keys.public_key, cert_sn, &mut findings);
+    findings.extend(keys.aes_findings.iter().cloned());
+    let description = chosen
+        .as_ref()
+        .map(|(_, chosen)| chosen.key.description.clone());
     let envelope = match outcome {
         Ok(envelope) => envelope,
         Err(unusable) => {
-            let mut findings = input_findings;
-            findings.extend(key_findings);
             return Report {
                 category: unusable.category(),
                 decryption: Decryption::NotAttempted,
@@ -43,10 +44,16 @@ pub fn run(
             };
         }
     };
-    let mut findings = input_findings;
-    findings.extend(key_findings);
-    let (signature, failure) = signature_stage(&envelope, (public_key, fast), &mut findings);
-    let (decryption, json) = decryption_stage(&envelope, aes_key, &mut findings);
+    let verifier = chosen.as_ref().map(|(_, chosen)| {
+        let fast = keys.fast.get(chosen.index).and_then(Option::as_ref);
+        (chosen.key, fast)
+    });
+    let (signature, failure) =
+        signature_stage(&envelope, &keys.public_key, verifier, &mut findings);
+    if let Some((set, chosen)) = &chosen {
+        certificate::name_ca_certificate(set, chosen.key, signature.status, &mut findings);
+    }
+    let (decryption, json) = decrypt::decryption_stage(&envelope, &keys.aes_key, &mut findings);
     let trusted = signature.status == SignatureStatus::Valid;
     let result = json
         .as_ref()
@@ -55,8 +62,8 @@ pub fn run(
         findings.push(Finding::new(FindingCode::PayloadUntrusted));
     }
     let facts = Facts {
-        private_key: matches!(public_key, PublicKeyOutcome::Private),
-        public_key_usable: matches!(public_key, PublicKeyOutcome::Usable(_)),
+        private_key: matches!(keys.public_key, PublicKeyOutcome::Private),
+        public_key_usable: chosen.is_some(),
         signature: signature.status,
         failure,
         decryption,
@@ -130,7 +137,8 @@ fn declared_hash(envelope: &Envelope, findings: &mut Vec<Finding>) -> HashAlg {
 
 fn signature_stage(
     envelope: &Envelope,
-    (public_key, fast): (&PublicKeyOutcome, Option<&FastKey>),
+    public_key: &PublicKeyOutcome,
+    verifier: Option<(&LoadedKey, Option<&FastKey>)>,
     findings: &mut Vec<Finding>,
 ) -> (SignatureReport, Option<Failure>) {
     let (content, variants) = signed_content(&envelope.content);
@@ -145,7 +153,7 @@ fn signature_stage(
         }
         return (report, None);
     };
-    let PublicKeyOutcome::Usable(loaded) = public_key else {
+    let Some((loaded, fast)) = verifier else {
         if matches!(public_key, PublicKeyOutcome::Missing) {
             let sign_bytes = super::b64::decode(sign)
                 .map(|bytes| bytes.len())
@@ -256,121 +264,4 @@ fn check_with_key(
         None => {}
     }
     (report.clone(), Some(failure))
-}
-
-fn decryption_stage(
-    envelope: &Envelope,
-    aes_key: &AesKeyOutcome,
-    findings: &mut Vec<Finding>,
-) -> (Decryption, Option<serde_json::Value>) {
-    let cipher = match &envelope.content {
-        Content::Plain { json, .. } => {
-            findings.push(Finding::new(FindingCode::ResponseNotEncrypted));
-            return (Decryption::Plain, Some(json.clone()));
-        }
-        Content::Ciphertext(cipher) => cipher,
-    };
-    match aes_key {
-        AesKeyOutcome::Missing => {
-            let bytes = super::b64::decode(cipher)
-                .map(|bytes| bytes.len())
-                .unwrap_or(0);
-            findings.push(
-                Finding::new(FindingCode::AesKeyMissing)
-                    .with("bytes", bytes)
-                    .with("guess", guess_from_length(bytes)),
-            );
-            (Decryption::KeyMissing, None)
-        }
-        AesKeyOutcome::Usable { key, hex } => match aes_cbc::decrypt(cipher, key) {
-            Ok(decrypted) => decrypted_ok(decrypted, Decryption::Ok, findings),
-            Err(error) => match hex
-                .as_deref()
-                .and_then(|hex| aes_cbc::decrypt(cipher, hex).ok())
-            {
-                Some(decrypted) => hex_ok(decrypted, findings),
-                None => mismatch(cipher, key, error, findings),
-            },
-        },
-        AesKeyOutcome::Invalid { hex, wrong_length } => {
-            if let Some(hex) = hex {
-                return match aes_cbc::decrypt(cipher, hex) {
-                    Ok(decrypted) => hex_ok(decrypted, findings),
-                    Err(error) => mismatch(cipher, hex, error, findings),
-                };
-            }
-            if let Some(bytes) = wrong_length
-                && php_truncation_decrypts(cipher, bytes)
-            {
-                findings.push(Finding::new(FindingCode::AesKeyPhpTruncation));
-            }
-            (Decryption::KeyInvalid, None)
-        }
-    }
-}
-
-fn decrypted_ok(
-    decrypted: aes_cbc::Decrypted,
-    state: Decryption,
-    findings: &mut Vec<Finding>,
-) -> (Decryption, Option<serde_json::Value>) {
-    findings.push(Finding::new(FindingCode::DecryptedOk).with("bits", decrypted.bits));
-    if decrypted.bits != 128 {
-        findings.push(Finding::new(FindingCode::AesKeySizeNote).with("bits", decrypted.bits));
-    }
-    (state, Some(decrypted.json))
-}
-
-fn hex_ok(
-    decrypted: aes_cbc::Decrypted,
-    findings: &mut Vec<Finding>,
-) -> (Decryption, Option<serde_json::Value>) {
-    findings.push(Finding::new(FindingCode::AesKeyHexEncoded));
-    decrypted_ok(decrypted, Decryption::HexKey, findings)
-}
-
-fn mismatch(
-    cipher: &str,
-    key: &[u8],
-    error: super::error::DecryptError,
-    findings: &mut Vec<Finding>,
-) -> (Decryption, Option<serde_json::Value>) {
-    use super::error::DecryptError;
-    let finding = match error {
-        DecryptError::CiphertextBase64 => {
-            Finding::new(FindingCode::CiphertextNotBase64).with("detail", error.problem())
-        }
-        DecryptError::CiphertextLength { bytes } => {
-            Finding::new(FindingCode::CiphertextLengthInvalid).with("bytes", bytes)
-        }
-        DecryptError::Padding | DecryptError::NotText | DecryptError::NotJson => {
-            Finding::new(FindingCode::AesKeyMismatch).with("reason", error.problem())
-        }
-    };
-    findings.push(finding);
-    if aes_cbc::only_first_block_garbled(cipher, key) {
-        findings.push(Finding::new(FindingCode::DecryptIvMismatch));
-    }
-    (Decryption::Mismatch, None)
-}
-
-/// A guess of the result from the ciphertext length alone (PKCS#7 adds 1 to 16 bytes).
-fn guess_from_length(bytes: usize) -> LengthGuess {
-    match bytes {
-        48 => LengthGuess::SuccessEmptyMobile,
-        64 => LengthGuess::SuccessWithMobile,
-        112 => LengthGuess::Busy20000,
-        128 => LengthGuess::InvalidAuthorization40003,
-        272 => LengthGuess::InsufficientPermissions40006,
-        _ => LengthGuess::Unknown,
-    }
-}
-
-/// PHP's `openssl_decrypt(…, 'aes-128-cbc', …)` truncates or NUL-pads the key to 16 bytes.
-fn php_truncation_decrypts(cipher: &str, key: &[u8]) -> bool {
-    let mut key16 = [0u8; 16];
-    for (slot, byte) in key16.iter_mut().zip(key) {
-        *slot = *byte;
-    }
-    aes_cbc::decrypt(cipher, &key16).is_ok()
 }

@@ -190,6 +190,68 @@ term_kind! {
     }
 }
 
+term_kind! {
+    /// Which request form a paste was read from.
+    RequestForm => "request_form" {
+        /// A request line, headers and a body (or a query string).
+        RequestDump => "request_dump",
+        /// A curl command line.
+        CurlCommand => "curl_command",
+        /// A form body alone (`response=…&sign=…`).
+        FormBody => "form_body",
+    }
+}
+
+term_kind! {
+    /// Which server language printed the parsed body.
+    PrintoutForm => "printout_form" {
+        /// Python `repr`/`print`: dicts, `pprint`, dataclasses, named tuples, `MultiDict`s.
+        PythonRepr => "python_repr",
+        /// Java or Kotlin `toString()`: maps, Lombok, records, Spring `MultiValueMap`.
+        JavaToString => "java_to_string",
+        /// C# `ToString()` of an anonymous object or a record.
+        CsharpToString => "csharp_to_string",
+        /// PHP `print_r`.
+        PhpPrintR => "php_print_r",
+        /// PHP `var_dump`.
+        PhpVarDump => "php_var_dump",
+        /// PHP `var_export`.
+        PhpVarExport => "php_var_export",
+        /// Go `fmt` (`Println` of a map, `%v`, `%+v`, `%#v`).
+        GoFmt => "go_fmt",
+        /// Ruby `inspect` (hashes, Rails parameters).
+        RubyInspect => "ruby_inspect",
+        /// Any other `key=value` or `key: value` text.
+        KeyValue => "key_value",
+    }
+}
+
+term_kind! {
+    /// Why a certificate of a bundle was the one used.
+    CertChoice => "cert_choice" {
+        /// Its Alipay cert SN is the response's `alipay_cert_sn`.
+        MatchesCertSn => "matches_cert_sn",
+        /// It is the end-entity certificate (`CA:FALSE`).
+        EndEntity => "end_entity",
+        /// The file holds only CA certificates: the first one.
+        FirstCertificate => "first_certificate",
+    }
+}
+
+term_kind! {
+    /// What kind of CA certificate was loaded as the Alipay public-key certificate.
+    CaCertificate => "ca_certificate" {
+        /// A self-issued certificate with `CA:TRUE`.
+        SelfSignedRoot => "self_signed_root",
+        /// Several roots in one file, as in `alipayRootCert.crt`.
+        SeveralRoots => "several_roots",
+        /// A CA certificate issued by another CA.
+        IntermediateCa => "intermediate_ca",
+        /// A root known by its name (Ant Financial, NRCAC).
+        NamedRoot => "named_root",
+    }
+}
+
 /// A typed value the wording layer words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
@@ -210,6 +272,14 @@ pub enum Term {
     KeySlot(KeySlot),
     /// How a front end form-encodes the response.
     FormEncoding(FormEncoding),
+    /// Which request form a paste was read from.
+    RequestForm(RequestForm),
+    /// Which server language printed the parsed body.
+    PrintoutForm(PrintoutForm),
+    /// Why a certificate of a bundle was used.
+    CertChoice(CertChoice),
+    /// What kind of CA certificate was loaded.
+    CaCertificate(CaCertificate),
 }
 
 impl Term {
@@ -224,6 +294,10 @@ impl Term {
             Self::AesLengthClass(term) => term.key(),
             Self::KeySlot(term) => term.key(),
             Self::FormEncoding(term) => term.key(),
+            Self::RequestForm(term) => term.key(),
+            Self::PrintoutForm(term) => term.key(),
+            Self::CertChoice(term) => term.key(),
+            Self::CaCertificate(term) => term.key(),
         }
     }
 
@@ -238,6 +312,10 @@ impl Term {
         keys.extend(AesLengthClass::ALL.iter().map(|term| term.key()));
         keys.extend(KeySlot::ALL.iter().map(|term| term.key()));
         keys.extend(FormEncoding::ALL.iter().map(|term| term.key()));
+        keys.extend(RequestForm::ALL.iter().map(|term| term.key()));
+        keys.extend(PrintoutForm::ALL.iter().map(|term| term.key()));
+        keys.extend(CertChoice::ALL.iter().map(|term| term.key()));
+        keys.extend(CaCertificate::ALL.iter().map(|term| term.key()));
         keys
     }
 }

@@ -6,6 +6,9 @@
 
 use serde_json::Value;
 
+/// How far an escaped object is read: a response is a few KiB at most.
+const MAX_ESCAPED_OBJECT: usize = 64 * 1024;
+
 /// Joins Node's multi-line string concatenations (`'abc' +\n  'def'`) into one string.
 pub fn join_js_concatenation(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -74,7 +77,35 @@ pub fn find_embedded_payload(text: &str, max_candidates: usize) -> (Option<(usiz
             return (Some(found), saw_eof);
         }
     }
+    // Escaped JSON inside other text (`{\"response\":…}`: a JSON string's content printed
+    // without its quotes, in an unescaped log line or a printout): read as a string's content.
+    let escaped = text
+        .match_indices("{\\\"response\\\"")
+        .map(|(index, _)| index)
+        .take(max_candidates);
+    for start in escaped {
+        if let Some(found) = try_escaped_candidate(text, start) {
+            return (Some(found), saw_eof);
+        }
+    }
     (None, saw_eof)
+}
+
+/// Reads the text at `start` as the content of a JSON string (up to its first unescaped `"`):
+/// the unescaped object text, when it holds `response`.
+fn try_escaped_candidate(text: &str, start: usize) -> Option<(usize, String)> {
+    let rest = text.get(start..)?;
+    let mut end = rest.len().min(MAX_ESCAPED_OBJECT);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let quoted = format!("\"{}", rest.get(..end)?);
+    let mut stream = serde_json::Deserializer::from_str(&quoted).into_iter::<String>();
+    let inner = stream.next()?.ok()?;
+    match serde_json::from_str::<Value>(&inner) {
+        Ok(Value::Object(map)) if map.contains_key("response") => Some((start, inner)),
+        _ => None,
+    }
 }
 
 /// Reads the JSON value that starts at `start`: the object text when it holds `response`.
@@ -136,6 +167,14 @@ mod tests {
         // A "response" that is not a key, and one in an object that is not JSON, are not found.
         assert!(find_embedded_payload(r#"{x "response" }"#, 8).0.is_none());
         assert!(find_embedded_payload(r#"{"a": "response"}"#, 8).0.is_none());
+    }
+
+    #[test]
+    fn finds_escaped_objects_inside_unescaped_text() {
+        let line =
+            r#"INFO res={"response":"{"data":"{\"response\":\"QUJD\",\"sign\":\"c2ln\"}"}"} done"#;
+        let (found, _) = find_embedded_payload(line, 8);
+        assert_eq!(found.unwrap().1, r#"{"response":"QUJD","sign":"c2ln"}"#);
     }
 
     #[test]

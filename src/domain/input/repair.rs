@@ -1,11 +1,48 @@
 //! Repairs of transport damage in base64 values (`+` turned into spaces, line breaks,
-//! percent-encoding), each reported as a finding.
+//! percent-encoding, lost `=` padding), each reported as a finding.
 
 use crate::domain::codes::FindingCode;
 use crate::domain::report::{Finding, Param};
 
-/// Repairs transport damage in a base64 value and reports each repair.
+/// Repairs transport damage in a `response` or `sign` value, its lost padding included, and
+/// reports each repair.
 pub(super) fn repair_base64(
+    field: &'static str,
+    value: &str,
+    findings: &mut Vec<Finding>,
+) -> String {
+    let repaired = repair_transport(field, value, findings);
+    restore_padding(field, repaired, findings)
+}
+
+/// The `=` padding a naive `split('=')` (or `explode('=')`) removed: a value of only base64
+/// characters, without any `=`, whose length is 2 or 3 modulo 4 has exactly one strict form,
+/// with `==` or `=` appended. Any other value comes back unchanged.
+pub(super) fn restore_padding(
+    field: &'static str,
+    value: String,
+    findings: &mut Vec<Finding>,
+) -> String {
+    let missing = match value.len() % 4 {
+        2 => 2,
+        3 => 1,
+        _ => return value,
+    };
+    let alphabet = |byte: &u8| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/');
+    if !value.bytes().all(|byte| alphabet(&byte)) {
+        return value;
+    }
+    let restored = format!("{value}{}", "=".repeat(missing));
+    if crate::domain::b64::decode(&restored).is_err() {
+        return value;
+    }
+    add_field(findings, FindingCode::Base64PaddingLost, field, missing);
+    restored
+}
+
+/// Repairs transport damage in a base64 value (line breaks, percent-encoding, `+` turned into
+/// spaces) and reports each repair; the padding is left as it is.
+pub(super) fn repair_transport(
     field: &'static str,
     value: &str,
     findings: &mut Vec<Finding>,

@@ -2,5 +2,6 @@
 //! of key text ([`keytext`]).
 
 pub mod aeskey;
+pub mod certs;
 pub mod keytext;
 pub mod pubkey;

@@ -1,6 +1,6 @@
 //! Reads the Alipay public key in every form it is found in: bare base64 (as the console shows
-//! it), PEM, PKCS#1, X.509 certificates (PEM or DER), with quotes, whitespace, CRLF or literal `\n`.
-//! Private keys are refused and never kept.
+//! it), PEM, PKCS#1, X.509 certificates (PEM or DER, alone or in a bundle: [`certs`]), with
+//! quotes, whitespace, CRLF or literal `\n`. Private keys are refused and never kept.
 
 use rsa::PublicKey;
 use rsa::pkcs1::DecodeRsaPublicKey as _;
@@ -11,11 +11,12 @@ use x509_cert::Certificate;
 use x509_cert::der::{Decode as _, Encode as _};
 use zeroize::Zeroizing;
 
+use super::certs::{self, CertRole, KeySet};
 use super::keytext;
 use crate::domain::codes::FindingCode;
 use crate::domain::error::KeyError;
 use crate::domain::report::{CertificateDescription, Finding, KeyDescription};
-use crate::domain::terms::{KeyKind, KeySlot};
+use crate::domain::terms::{CaCertificate, KeyKind, KeySlot};
 
 /// A usable verification key and its description.
 #[derive(Debug, Clone)]
@@ -24,6 +25,20 @@ pub struct LoadedKey {
     pub key: PublicKey,
     /// What to show the user.
     pub description: KeyDescription,
+    /// What reading this key found (it loaded; its certificate, validity and kind), reported
+    /// when it is the key used.
+    pub findings: Vec<Finding>,
+    /// The certificate's place in a chain; `None` for a bare key.
+    pub role: Option<CertRole>,
+}
+
+impl LoadedKey {
+    /// True for the app's own certificate (`CN=<2088 PID>-<APPID>`).
+    pub fn is_app_certificate(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|finding| finding.code == FindingCode::CertificateIsAppCert)
+    }
 }
 
 /// The outcome of reading the public-key input.
@@ -31,15 +46,17 @@ pub struct LoadedKey {
 pub enum PublicKeyOutcome {
     /// Nothing given.
     Missing,
-    /// A key to verify with.
-    Usable(Box<LoadedKey>),
+    /// Keys to verify with: one, or the certificates of a bundle.
+    Usable(Box<KeySet>),
     /// A private key: refused.
     Private,
     /// Cannot be used.
     Unusable,
 }
 
-/// Reads key bytes. Findings describe what was found and any normalisation.
+/// Reads key bytes. `findings` describe the file (its normalisation, or why it cannot be used);
+/// what each key or certificate is, is kept with it ([`LoadedKey::findings`]) and reported when
+/// it is the one used.
 pub fn parse(
     bytes: &[u8],
     now_unix_secs: Option<u64>,
@@ -47,6 +64,16 @@ pub fn parse(
 ) -> PublicKeyOutcome {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return PublicKeyOutcome::Missing;
+    }
+    if let Some(certificates) = certs::several(bytes) {
+        let keys = certificates
+            .iter()
+            .filter_map(|cert| load_certificate(cert, now_unix_secs).ok())
+            .collect();
+        return match KeySet::bundle(keys) {
+            Some(set) => PublicKeyOutcome::Usable(Box::new(set)),
+            None => unparsable(findings, &KeyError::EmptyBody),
+        };
     }
     let der = match std::str::from_utf8(bytes) {
         Ok(text) => match der_from_text(text, findings) {
@@ -93,21 +120,24 @@ fn from_der(
     findings: &mut Vec<Finding>,
 ) -> PublicKeyOutcome {
     if let Ok(cert) = Certificate::from_der(der) {
-        return from_certificate(&cert, now_unix_secs, findings);
+        return match load_certificate(&cert, now_unix_secs) {
+            Ok(loaded) => single(loaded),
+            Err(error) => unparsable(findings, &error),
+        };
     }
     if let Ok(key) = PublicKey::from_public_key_der(der) {
-        return usable(key, der, KeyKind::SpkiPublicKey, None, findings);
+        return single(loaded(key, der, KeyKind::SpkiPublicKey, None, Vec::new()));
     }
     if let Ok(key) = PublicKey::from_pkcs1_der(der) {
         findings.push(Finding::new(FindingCode::PublicKeyPkcs1));
         return match key.to_public_key_der() {
-            Ok(spki) => usable(
+            Ok(spki) => single(loaded(
                 key,
                 spki.as_bytes(),
                 KeyKind::Pkcs1PublicKey,
                 None,
-                findings,
-            ),
+                Vec::new(),
+            )),
             Err(error) => unparsable(findings, &KeyError::Spki { source: error }),
         };
     }
@@ -138,13 +168,18 @@ fn private_key_kind(der: &[u8]) -> Option<KeyKind> {
     None
 }
 
-fn usable(
+fn single(key: LoadedKey) -> PublicKeyOutcome {
+    PublicKeyOutcome::Usable(Box::new(KeySet::single(key)))
+}
+
+/// A key ready to verify with; `findings` (about its certificate) come before its "loaded".
+fn loaded(
     key: PublicKey,
     spki_der: &[u8],
     kind: KeyKind,
-    certificate: Option<CertificateDescription>,
-    findings: &mut Vec<Finding>,
-) -> PublicKeyOutcome {
+    certificate: Option<(CertificateDescription, CertRole)>,
+    mut findings: Vec<Finding>,
+) -> LoadedKey {
     let bits = usize::try_from(key.n().bit_width()).unwrap_or(0);
     let fingerprint_sha256 = hex(&Sha256::digest(spki_der));
     findings.push(
@@ -153,7 +188,8 @@ fn usable(
             .with("bits", bits)
             .with("fingerprint", short_fingerprint(&fingerprint_sha256)),
     );
-    PublicKeyOutcome::Usable(Box::new(LoadedKey {
+    let (certificate, role) = certificate.unzip();
+    LoadedKey {
         key,
         description: KeyDescription {
             kind,
@@ -161,7 +197,9 @@ fn usable(
             fingerprint_sha256,
             certificate,
         },
-    }))
+        findings,
+        role,
+    }
 }
 
 /// The first 16 hex digits, grouped by 4, for display.
@@ -175,20 +213,16 @@ pub fn short_fingerprint(hex: &str) -> String {
     head.join(":")
 }
 
-fn from_certificate(
-    cert: &Certificate,
-    now_unix_secs: Option<u64>,
-    findings: &mut Vec<Finding>,
-) -> PublicKeyOutcome {
+/// A certificate's key, description and findings (what it is, its validity, its kind).
+fn load_certificate(cert: &Certificate, now_unix_secs: Option<u64>) -> Result<LoadedKey, KeyError> {
     let tbs = cert.tbs_certificate();
-    let spki_der = match tbs.subject_public_key_info().to_der() {
-        Ok(der) => der,
-        Err(error) => return unparsable(findings, &KeyError::Certificate { source: error }),
-    };
-    let key = match PublicKey::from_public_key_der(&spki_der) {
-        Ok(key) => key,
-        Err(error) => return unparsable(findings, &KeyError::CertificateKey { source: error }),
-    };
+    let spki_der = tbs
+        .subject_public_key_info()
+        .to_der()
+        .map_err(|source| KeyError::Certificate { source })?;
+    let key = PublicKey::from_public_key_der(&spki_der)
+        .map_err(|source| KeyError::CertificateKey { source })?;
+    let mut findings = Vec::new();
     let validity = tbs.validity();
     let serial = decimal_from_be_bytes(tbs.serial_number().as_bytes());
     let issuer = tbs.issuer().to_string();
@@ -223,14 +257,14 @@ fn from_certificate(
             );
         }
     }
-    classify_certificate(&description, findings);
-    usable(
+    classify_certificate(&description, &mut findings);
+    Ok(loaded(
         key,
         &spki_der,
         KeyKind::X509Certificate,
-        Some(description),
+        Some((description, CertRole::of(cert))),
         findings,
-    )
+    ))
 }
 
 /// Alipay's app certificates have `CN=<2088 PID>-<APPID>`; root certificates are self-issued
@@ -258,7 +292,9 @@ fn classify_certificate(description: &CertificateDescription, findings: &mut Vec
         );
     } else if looks_root {
         findings.push(
-            Finding::new(FindingCode::CertificateIsRootCert).with("subject", &description.subject),
+            Finding::new(FindingCode::CertificateIsRootCert)
+                .with("subject", &description.subject)
+                .with("kind", CaCertificate::NamedRoot),
         );
     }
 }
