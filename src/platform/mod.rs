@@ -1,6 +1,10 @@
 //! Every I/O edge, and only here: reading with the size limit, writing secrets owner-only, the
 //! clock, the config directory, the file picker, the clipboard and the system fonts. Behind small
 //! traits where tests must not touch the real thing.
+//!
+//! Two kinds of target: the desktop (files by path, rfd dialogs, arboard; Linux, Windows, macOS)
+//! and the browser (`wasm32-unknown-unknown`, [`web`]: `<input type=file>`, the asynchronous
+//! clipboard, downloads). The switches between them live in this folder.
 
 pub mod clock;
 pub mod config;
@@ -9,10 +13,45 @@ pub mod files;
 pub mod fonts;
 pub mod locale;
 pub mod profiles;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::path::PathBuf;
 
 use crate::domain::KeySlot;
+
+/// The window can read and write files by path (key files, profiles, saved reports, test keys).
+/// False in the browser, where files come only from its file dialog or a drop.
+pub const HAS_FILE_SYSTEM: bool = cfg!(not(target_arch = "wasm32"));
+
+/// Large inputs can be diagnosed on a worker thread. False in the browser (a page has one thread).
+pub const HAS_THREADS: bool = cfg!(not(target_arch = "wasm32"));
+
+/// The platform's file dialog: rfd on the desktop.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn system_picker() -> Box<dyn FilePicker> {
+    Box::new(RfdPicker)
+}
+
+/// In the browser the window's web actions open the file dialog ([`web::pick_file`]); the picker
+/// the app holds is never asked.
+#[cfg(target_arch = "wasm32")]
+pub fn system_picker() -> Box<dyn FilePicker> {
+    Box::new(web::BrowserPicker)
+}
+
+/// The platform's clipboard reader: arboard on the desktop.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn system_clipboard() -> Box<dyn ClipboardSource> {
+    Box::<SystemClipboard>::default()
+}
+
+/// In the browser the window's web actions read the clipboard ([`web::read_clipboard`]); the
+/// reader the app holds is never asked.
+#[cfg(target_arch = "wasm32")]
+pub fn system_clipboard() -> Box<dyn ClipboardSource> {
+    Box::new(web::BrowserClipboard)
+}
 
 /// Chooses files and folders.
 pub trait FilePicker {
@@ -25,8 +64,10 @@ pub trait FilePicker {
 }
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct RfdPicker;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl FilePicker for RfdPicker {
     fn pick_key_file(&mut self, _slot: KeySlot, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
@@ -93,11 +134,13 @@ pub trait ClipboardSource {
 }
 
 /// The system clipboard (arboard, which eframe already uses).
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Default)]
 pub struct SystemClipboard {
     inner: Option<arboard::Clipboard>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl ClipboardSource for SystemClipboard {
     fn text(&mut self) -> Option<String> {
         if self.inner.is_none() {

@@ -192,6 +192,9 @@ pub struct View<'a> {
     pub mock_key: Option<&'a str>,
     /// How the mock signs.
     pub mock_signing: SigningMode,
+    /// The window runs in a browser: say that nothing leaves the page, and that profiles and
+    /// test keys are desktop only.
+    pub browser: bool,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -265,7 +268,13 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
                 actions.push(Action::SetToolOpen(Tool::Mock, true));
                 ui.close();
             }
-            if ui.button(tr("ui.generate_test_keys", lang)).clicked() {
+            let generate = ui
+                .add_enabled(
+                    !view.browser,
+                    egui::Button::new(tr("ui.generate_test_keys", lang)),
+                )
+                .on_disabled_hover_text(tr("web.test_keys_desktop_only", lang));
+            if generate.clicked() {
                 actions.push(Action::GenerateTestKeys);
                 ui.close();
             }
