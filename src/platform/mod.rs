@@ -4,7 +4,8 @@
 //!
 //! Two kinds of target: the desktop (files by path, rfd dialogs, arboard; Linux, Windows, macOS)
 //! and the browser (`wasm32-unknown-unknown`, [`web`]: `<input type=file>`, the asynchronous
-//! clipboard, downloads). The switches between them live in this folder.
+//! clipboard, downloads). The switches between them live in this folder; [`windows`] holds the
+//! one Windows-only call.
 
 pub mod clock;
 pub mod config;
@@ -15,6 +16,8 @@ pub mod locale;
 pub mod profiles;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(windows)]
+pub mod windows;
 
 use std::path::PathBuf;
 
