@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Format, LangArg, fail, lang_or_locale, output_failed};
-use crate::features::server_check::{self, Language, RuleSet, ServerFinding};
+use crate::features::server_check::{self, Language, Located, RuleSet};
 use crate::i18n::{Lang, fill, tr};
 use crate::platform::files::{InputName, read_input};
 use crate::render::errors::{Context, read_error};
@@ -83,13 +83,16 @@ pub fn run(args: &ServerCheckArgs) -> ExitCode {
     };
     let mut out = anstream::stdout().lock();
     let written = match args.format {
-        Format::Json => writeln!(out, "{}", json::server_check_json(&findings, lang)),
+        Format::Json => {
+            let plain = findings.iter().map(|located| &located.finding);
+            writeln!(out, "{}", json::server_check_json(plain, lang))
+        }
         Format::Text => report::render(&mut out, args.files.len(), &findings, lang),
     };
     if let Err(error) = written {
         return output_failed(&error, lang);
     }
-    if server_check::has_error(&findings) {
+    if server_check::has_error(findings.iter().map(|located| &located.finding)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -98,11 +101,7 @@ pub fn run(args: &ServerCheckArgs) -> ExitCode {
 
 /// Every file's findings, in the order the files were named; the first file that cannot be
 /// read or placed in a language stops the run with its message.
-fn check_all(
-    rules: &RuleSet,
-    args: &ServerCheckArgs,
-    lang: Lang,
-) -> Result<Vec<ServerFinding>, String> {
+fn check_all(rules: &RuleSet, args: &ServerCheckArgs, lang: Lang) -> Result<Vec<Located>, String> {
     let forced = args.language.map(Language::from);
     let mut findings = Vec::new();
     for path in &args.files {
@@ -112,7 +111,8 @@ fn check_all(
         };
         let bytes = read_input(InputName::Flag("--file"), path)
             .map_err(|error| read_error(&error, lang, Context::Cli))?;
-        findings.extend(rules.check_bytes(&shown, language, &bytes));
+        let text = String::from_utf8_lossy(&bytes);
+        findings.extend(rules.check_located(&shown, language, &text));
     }
     Ok(findings)
 }

@@ -159,9 +159,12 @@ pub fn server_finding_json(finding: &ServerFinding, lang: Lang) -> Value {
 }
 
 /// The output of `server-check --format json`: `{"findings": […]}`.
-pub fn server_check_json(findings: &[ServerFinding], lang: Lang) -> Value {
+pub fn server_check_json<'a>(
+    findings: impl IntoIterator<Item = &'a ServerFinding>,
+    lang: Lang,
+) -> Value {
     let findings: Vec<Value> = findings
-        .iter()
+        .into_iter()
         .map(|finding| server_finding_json(finding, lang))
         .collect();
     json!({ "findings": findings })

@@ -1,10 +1,11 @@
 //! The readable report of `server-check --format text`: a summary line, then one entry per
-//! finding (`file:line`, severity, title, code) with its fix. Colours follow the terminal.
+//! finding (`file:line`, severity, title, code) with the code of its line and the fix. Colours
+//! follow the terminal.
 
 use anstyle::{AnsiColor, Style};
 
 use crate::domain::Severity;
-use crate::features::server_check::ServerFinding;
+use crate::features::server_check::{Located, ServerFinding};
 use crate::i18n::server_check::{remediation, title};
 use crate::i18n::{Lang, fill, severity_label, tr};
 
@@ -21,24 +22,22 @@ pub struct Counts {
 
 impl Counts {
     /// Counts `findings`.
-    pub fn of(findings: &[ServerFinding]) -> Self {
-        let count = |severity| {
-            findings
-                .iter()
-                .filter(|finding| finding.severity == severity)
-                .count()
-        };
-        Self {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a ServerFinding>) -> Self {
+        let mut counts = Self::default();
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+                Severity::Ok => {}
+            }
         }
+        counts
     }
 }
 
 /// `2 file(s), 1 error(s), 0 warning(s), 3 hint(s)`.
-pub fn summary(files: usize, findings: &[ServerFinding], lang: Lang) -> String {
-    let counts = Counts::of(findings);
+pub fn summary(files: usize, counts: Counts, lang: Lang) -> String {
     fill(
         tr("server_check.report.summary", lang),
         &[
@@ -72,20 +71,25 @@ fn style(severity: Severity) -> Style {
 pub fn render(
     out: &mut impl std::io::Write,
     files: usize,
-    findings: &[ServerFinding],
+    findings: &[Located],
     lang: Lang,
 ) -> std::io::Result<()> {
     let bold = Style::new().bold();
+    let counts = Counts::of(findings.iter().map(|located| &located.finding));
     writeln!(
         out,
         "{bold}{}{bold:#}: {}",
         tr("server_check.report.heading", lang),
-        summary(files, findings, lang)
+        summary(files, counts, lang)
     )?;
     if findings.is_empty() {
         return writeln!(out, "{}", tr("server_check.report.none", lang));
     }
-    for finding in findings {
+    for Located {
+        finding,
+        source_line,
+    } in findings
+    {
         writeln!(out)?;
         writeln!(
             out,
@@ -97,6 +101,9 @@ pub fn render(
             finding.code.as_str(),
             s = style(finding.severity)
         )?;
+        if !source_line.is_empty() {
+            writeln!(out, "    > {source_line}")?;
+        }
         writeln!(
             out,
             "    {}: {}",
@@ -112,12 +119,15 @@ mod tests {
     use super::*;
     use crate::features::server_check::ServerCode;
 
-    fn finding(code: ServerCode, severity: Severity) -> ServerFinding {
-        ServerFinding {
-            code,
-            severity,
-            file: "Phone.java".to_owned(),
-            line: 7,
+    fn finding(code: ServerCode, severity: Severity) -> Located {
+        Located {
+            finding: ServerFinding {
+                code,
+                severity,
+                file: "Phone.java".to_owned(),
+                line: 7,
+            },
+            source_line: "Cipher.getInstance(\"AES\");".to_owned(),
         }
     }
 
@@ -136,6 +146,10 @@ mod tests {
         );
         assert!(text.contains("Phone.java:7"), "{text}");
         assert!(text.contains("(code_aes_ecb)"), "{text}");
+        assert!(
+            text.contains("    > Cipher.getInstance(\"AES\");"),
+            "{text}"
+        );
         assert!(
             text.contains(remediation(ServerCode::AesEcb, Lang::En)),
             "{text}"

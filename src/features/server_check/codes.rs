@@ -3,9 +3,10 @@
 //! lists, so the wording keys built from the codes are known at compile time.
 
 /// A source language of server code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Language {
     /// Java.
+    #[default]
     Java,
     /// C#.
     CSharp,

@@ -9,7 +9,8 @@ use super::codes::{Language, ServerCode};
 use super::functions::{Function, enclosing, find_functions};
 use super::lines::Lines;
 use super::mask::mask;
-use super::rules::{Condition, ConditionPattern, Entry, RuleSet, Scope, fill, multi_line};
+use super::rules::{Condition, ConditionPattern, Entry, RuleSet, Scope, multi_line};
+use super::template::fill;
 use crate::domain::Severity;
 
 /// A hit of one rule: its code, severity and 1-based line.

@@ -4,11 +4,13 @@
 //! comments, finds functions and runs them. Pure: text in, typed findings out.
 
 mod codes;
+mod data;
 mod engine;
 mod functions;
 mod lines;
 mod mask;
 mod rules;
+mod template;
 
 use std::sync::OnceLock;
 
@@ -34,6 +36,18 @@ pub struct ServerFinding {
     pub line: usize,
 }
 
+/// A finding and the code of its line, for showing where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The finding.
+    pub finding: ServerFinding,
+    /// The line's text, trimmed and shortened to [`SOURCE_LINE_CHARS`] characters.
+    pub source_line: String,
+}
+
+/// How much of a finding's line [`Located`] keeps.
+pub const SOURCE_LINE_CHARS: usize = 160;
+
 /// The built-in rules, compiled on first use.
 pub fn builtin() -> Result<&'static RuleSet, &'static RulesError> {
     static RULES: OnceLock<Result<RuleSet, RulesError>> = OnceLock::new();
@@ -57,6 +71,17 @@ impl RuleSet {
             .collect()
     }
 
+    /// Like [`RuleSet::check_source`], with the code of each finding's line.
+    pub fn check_located(&self, file: &str, language: Language, text: &str) -> Vec<Located> {
+        self.check_source(file, language, text)
+            .into_iter()
+            .map(|finding| Located {
+                source_line: source_line(text, finding.line),
+                finding,
+            })
+            .collect()
+    }
+
     /// Checks file contents as `language`: any bytes, invalid UTF-8 replaced.
     pub fn check_bytes(&self, file: &str, language: Language, bytes: &[u8]) -> Vec<ServerFinding> {
         self.check_source(file, language, &String::from_utf8_lossy(bytes))
@@ -64,10 +89,26 @@ impl RuleSet {
 }
 
 /// True when any finding is an error (the command line then exits 1).
-pub fn has_error(findings: &[ServerFinding]) -> bool {
+pub fn has_error<'a>(findings: impl IntoIterator<Item = &'a ServerFinding>) -> bool {
     findings
-        .iter()
+        .into_iter()
         .any(|finding| finding.severity == Severity::Error)
+}
+
+/// The 1-based `line` of `text`, trimmed and cut to [`SOURCE_LINE_CHARS`] characters (with `…`);
+/// empty past the end.
+pub fn source_line(text: &str, line: usize) -> String {
+    let whole = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default()
+        .trim();
+    if whole.chars().count() <= SOURCE_LINE_CHARS {
+        return whole.to_owned();
+    }
+    let mut cut: String = whole.chars().take(SOURCE_LINE_CHARS).collect();
+    cut.push('…');
+    cut
 }
 
 #[cfg(test)]
@@ -139,6 +180,17 @@ mod tests {
                 .iter()
                 .any(|(code, _)| *code == "code_decipher_without_final")
         );
+    }
+
+    #[test]
+    fn findings_carry_their_line() {
+        let code = "<?php\n  $a = mcrypt_decrypt($x);  \n";
+        let located = rules().check_located("a.php", Language::Php, code);
+        assert_eq!(located.len(), 1);
+        assert_eq!(located[0].source_line, "$a = mcrypt_decrypt($x);");
+        let long = format!("  {}  ", "é".repeat(SOURCE_LINE_CHARS + 5));
+        assert_eq!(source_line(&long, 1).chars().count(), SOURCE_LINE_CHARS + 1);
+        assert_eq!(source_line("a", 9), "");
     }
 
     #[test]

@@ -3,15 +3,14 @@
 //! [`ServerCode`], scopes, severities and every pattern (templates with `${name}` are checked
 //! with their groups left out).
 
-use std::collections::BTreeMap;
-
 use regex::{Regex, RegexBuilder};
-use serde::Deserialize;
 use thiserror::Error;
 
 use super::codes::{Language, ServerCode};
-use super::functions::{Body, FunctionSyntax};
+use super::data::{RawCondition, RawEntry, RawFile};
+use super::functions::FunctionSyntax;
 use super::mask::CommentStyle;
+use super::template::{Piece, fill, template};
 use crate::domain::Severity;
 
 /// Why the rule data cannot be used.
@@ -44,65 +43,6 @@ pub enum RulesError {
         #[source]
         source: Box<regex::Error>,
     },
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(rename = "version")]
-    _version: u32,
-    context: RawContext,
-    languages: BTreeMap<String, RawLanguage>,
-    rule: Vec<RawRule>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawContext {
-    pattern: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLanguage {
-    extensions: Vec<String>,
-    comments: CommentStyle,
-    #[serde(default)]
-    body: Body,
-    function: Vec<String>,
-    #[serde(default)]
-    not_names: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRule {
-    code: String,
-    severity: String,
-    max_per_file: Option<usize>,
-    #[serde(rename = "match")]
-    entries: Vec<RawEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntry {
-    languages: Vec<String>,
-    pattern: String,
-    function_name: Option<String>,
-    #[serde(default)]
-    context: bool,
-    #[serde(default)]
-    requires: Vec<RawCondition>,
-    #[serde(default)]
-    unless: Vec<RawCondition>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCondition {
-    scope: String,
-    pattern: String,
 }
 
 /// One language's table.
@@ -159,18 +99,6 @@ pub(super) enum ConditionPattern {
     Fixed(Regex),
     Template(Vec<Piece>),
 }
-
-/// A piece of a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Piece {
-    /// Regex text, as written.
-    Text(String),
-    /// `${name}`: the escaped text of the group, or nothing-matches when it did not take part.
-    Group(String),
-}
-
-/// An atom that matches nothing (Rust `regex` has no `(?!)`).
-pub(super) const NOTHING: &str = r"(?:\b\B)";
 
 /// The compiled rule data.
 #[derive(Debug, Clone)]
@@ -347,56 +275,6 @@ fn scope(text: &str) -> Result<Scope, RulesError> {
     })
 }
 
-/// Splits a condition pattern at its `${name}` placeholders (`name` made of word characters);
-/// any other `${` is regex text.
-fn template(pattern: &str) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut rest = pattern;
-    while let Some(open) = rest.find("${") {
-        let after = rest.get(open + 2..).unwrap_or_default();
-        let name_len = after
-            .find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
-            .unwrap_or(after.len());
-        let closed = after
-            .get(name_len..)
-            .is_some_and(|tail| tail.starts_with('}'));
-        if name_len == 0 || !closed {
-            text.push_str(rest.get(..open + 2).unwrap_or_default());
-            rest = after;
-            continue;
-        }
-        text.push_str(rest.get(..open).unwrap_or_default());
-        if !text.is_empty() {
-            pieces.push(Piece::Text(std::mem::take(&mut text)));
-        }
-        pieces.push(Piece::Group(
-            after.get(..name_len).unwrap_or_default().to_owned(),
-        ));
-        rest = after.get(name_len + 1..).unwrap_or_default();
-    }
-    text.push_str(rest);
-    if !text.is_empty() {
-        pieces.push(Piece::Text(text));
-    }
-    pieces
-}
-
-/// A template with each group's text escaped in, or [`NOTHING`] for a group that is absent.
-pub(super) fn fill<'a>(pieces: &[Piece], group: impl Fn(&str) -> Option<&'a str>) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => out.push_str(text),
-            Piece::Group(name) => match group(name) {
-                Some(value) => out.push_str(&regex::escape(value)),
-                None => out.push_str(NOTHING),
-            },
-        }
-    }
-    out
-}
-
 /// Compiles a pattern in multi-line mode, as the rule data's entries and conditions are.
 pub(super) fn multi_line(pattern: &str, place: &str) -> Result<Regex, RulesError> {
     RegexBuilder::new(pattern)
@@ -419,23 +297,6 @@ fn pattern_error(place: &str, source: regex::Error) -> RulesError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn templates_split_at_placeholders() {
-        assert_eq!(
-            template(r"\b${k}\s*=${ not}$"),
-            vec![
-                Piece::Text(r"\b".to_owned()),
-                Piece::Group("k".to_owned()),
-                Piece::Text(r"\s*=${ not}$".to_owned()),
-            ]
-        );
-        let filled = fill(&template("a${x}b${y}"), |name| {
-            (name == "x").then_some("$.(")
-        });
-        assert_eq!(filled, format!(r"a\$\.\(b{NOTHING}"));
-        assert!(!Regex::new(NOTHING).unwrap().is_match("anything at all"));
-    }
 
     #[test]
     fn scopes_parse() {
