@@ -136,13 +136,20 @@ fn fixtures() -> Vec<Fixture> {
     out
 }
 
-fn correct_files() -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(root().join("correct"))
+/// The files of a folder of the fixture root, as `folder/name`, without `expected.json`.
+fn files_of(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join(folder))
         .unwrap()
-        .map(|entry| format!("correct/{}", entry.unwrap().file_name().to_string_lossy()))
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "expected.json")
+        .map(|name| format!("{folder}/{name}"))
         .collect();
     files.sort();
     files
+}
+
+fn correct_files() -> Vec<String> {
+    files_of("correct")
 }
 
 #[test]
@@ -150,6 +157,7 @@ fn the_library_gives_the_reference_findings_on_every_file() {
     let reference = reference();
     let mut files: Vec<String> = fixtures().into_iter().map(|fixture| fixture.rel).collect();
     files.extend(correct_files());
+    files.extend(files_of("variants"));
     assert_eq!(
         files.len(),
         reference.len(),
@@ -255,6 +263,30 @@ fn the_correct_implementations_get_no_error() {
         errors += count(Severity::Error);
     }
     assert_eq!(errors, 0, "error-level findings on correct code");
+}
+
+/// Whole files written apart from the per-code fixtures (correct ones and ones with several
+/// mistakes), each with exactly its expected findings.
+#[test]
+fn variants_get_exactly_their_findings() {
+    let expected: BTreeMap<String, Vec<(String, usize)>> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("variants/expected.json")).unwrap(),
+    )
+    .unwrap();
+    let files = files_of("variants");
+    assert_eq!(files.len(), expected.len());
+    for rel in files {
+        let name = rel.trim_start_matches("variants/");
+        let mut found: Vec<(String, usize)> = library(&rel)
+            .into_iter()
+            .map(|(code, _, line)| (code, line))
+            .collect();
+        found.sort();
+        let mut wanted = expected[name].clone();
+        wanted.sort();
+        println!("{rel:<42} {found:?}");
+        assert_eq!(found, wanted, "{rel}");
+    }
 }
 
 #[test]
