@@ -455,6 +455,16 @@ fn usage_and_read_errors_exit_2_with_one_line() {
             ],
             "--language",
         ),
+        (
+            vec![
+                "server-check".into(),
+                "--lang".into(),
+                "en".into(),
+                "--file".into(),
+                root().into_os_string(),
+            ],
+            "is a directory",
+        ),
     ] {
         let output = binary().args(&args).output().unwrap();
         let stderr = String::from_utf8(output.stderr).unwrap();

@@ -100,17 +100,17 @@ pub fn run(args: &ServerCheckArgs) -> ExitCode {
 }
 
 /// Every file's findings, in the order the files were named; the first file that cannot be
-/// read or placed in a language stops the run with its message.
+/// read (a directory included) or placed in a language stops the run with its message.
 fn check_all(rules: &RuleSet, args: &ServerCheckArgs, lang: Lang) -> Result<Vec<Located>, String> {
     let forced = args.language.map(Language::from);
     let mut findings = Vec::new();
     for path in &args.files {
         let shown = path.display().to_string();
+        let bytes = read_input(InputName::Flag("--file"), path)
+            .map_err(|error| read_error(&error, lang, Context::Cli))?;
         let Some(language) = forced.or_else(|| rules.language_of(&shown)) else {
             return Err(unknown_language(rules, &shown, lang));
         };
-        let bytes = read_input(InputName::Flag("--file"), path)
-            .map_err(|error| read_error(&error, lang, Context::Cli))?;
         let text = String::from_utf8_lossy(&bytes);
         findings.extend(rules.check_located(&shown, language, &text));
     }
