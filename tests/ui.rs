@@ -503,6 +503,8 @@ fn the_server_check_window_checks_pasted_code_and_opened_files() {
         Some((None, vec![(ServerCode::Mcrypt, 2)]))
     );
     harness.get_by_label(server_check::title(ServerCode::Mcrypt, Lang::En));
+    harness.get_by_label(server_check::remediation(ServerCode::Mcrypt, Lang::En));
+    harness.get_by_label("× Error");
     harness.get_by_label("line 2");
     harness.get_by_label("Pasted code · PHP");
 
