@@ -541,3 +541,65 @@ fn key_descriptions_follow_the_language() {
     harness.get_by_label("AES-128 (base64, 16 bytes)");
     harness.get_by_label("SPKI public key, 2048 bits");
 }
+
+#[test]
+fn the_server_check_window_checks_pasted_code_and_opened_files() {
+    use alipay_phone_doctor::features::server_check::ServerCode;
+    use alipay_phone_doctor::i18n::server_check;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/server_code/code_aes_ecb/java/positive.java");
+    let mut harness = harness(Lang::En, vec![file], None);
+    harness.get_by_label("Tools").click();
+    harness.run();
+    harness.get_by_label("Check server code").click();
+    harness.run();
+    harness.get_by_label("PHP").click();
+    harness.run();
+    harness.get_by_label("Paste server code").focus();
+    harness.get_by_label("Paste server code").type_text(
+        "<?php\n$plain = mcrypt_decrypt(MCRYPT_RIJNDAEL_128, $key, $data, MCRYPT_MODE_CBC, $iv);\n",
+    );
+    harness.run();
+    let pasted = |harness: &Harness<'_, App>| {
+        harness
+            .state()
+            .workbench
+            .server
+            .sources
+            .first()
+            .map(|source| {
+                let codes: Vec<(ServerCode, usize)> = source
+                    .findings
+                    .iter()
+                    .map(|located| (located.finding.code, located.finding.line))
+                    .collect();
+                (source.name.clone(), codes)
+            })
+    };
+    assert_eq!(
+        pasted(&harness),
+        Some((None, vec![(ServerCode::Mcrypt, 2)]))
+    );
+    harness.get_by_label(server_check::title(ServerCode::Mcrypt, Lang::En));
+    harness.get_by_label(server_check::remediation(ServerCode::Mcrypt, Lang::En));
+    harness.get_by_label("× Error");
+    harness.get_by_label("line 2");
+    harness.get_by_label("Pasted code · PHP");
+
+    // The same code read as Java has none of PHP's tokens.
+    harness.get_by_label("Java").click();
+    harness.run();
+    assert_eq!(pasted(&harness), Some((None, vec![])));
+
+    harness.get_by_label("Open source files…").click();
+    harness.run();
+    let sources = &harness.state().workbench.server.sources;
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[1].name.as_deref(), Some("positive.java"));
+    assert_eq!(sources[1].findings[0].finding.code, ServerCode::AesEcb);
+    harness.get_by_label("positive.java · Java");
+    harness.get_by_label(server_check::title(ServerCode::AesEcb, Lang::En));
+    harness.get_by_label("Close the opened files").click();
+    harness.run();
+    assert_eq!(harness.state().workbench.server.sources.len(), 1);
+}

@@ -5,6 +5,7 @@
 mod keys;
 mod probe;
 mod profiles;
+pub mod server_check;
 pub mod session;
 mod window;
 pub mod workbench;
@@ -207,6 +208,9 @@ impl App {
                 .as_ref()
                 .map(|(name, _)| name.as_str()),
             mock_signing: self.workbench.mock_signing,
+            server_open: self.workbench.server.open,
+            server_language: self.workbench.server.language,
+            server_sources: &self.workbench.server.sources,
         };
         let mut editors = ui::Editors {
             response: &mut self.session.response,
@@ -214,6 +218,7 @@ impl App {
             js: &mut self.workbench.js,
             mock_payload: &mut self.workbench.mock_payload,
             profile_name: &mut self.workbench.profile_name,
+            server_code: &mut self.workbench.server.code,
         };
         ui::root_ui(ui, &mut editors, &view)
     }
@@ -252,6 +257,11 @@ impl App {
             Action::SaveProfile => self.save_profile(),
             Action::UseProfile(name) => self.use_profile(&name),
             Action::RemoveProfile(name) => self.remove_profile(&name),
+            Action::SetToolOpen(ui::Tool::ServerCheck, open) => self.set_server_check_open(open),
+            Action::ServerCodeEdited => self.server_code_changed(),
+            Action::SetServerLanguage(language) => self.set_server_language(language),
+            Action::OpenServerFiles => self.open_server_files(),
+            Action::ClearServerFiles => self.clear_server_files(),
         }
     }
 

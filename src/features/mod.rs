@@ -7,4 +7,5 @@ pub mod mock;
 pub mod profiles;
 pub mod scan;
 pub mod scenarios;
+pub mod server_check;
 pub mod sniff;

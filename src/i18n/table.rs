@@ -22,6 +22,10 @@ const FILES: &[(&str, &str)] = &[
     ("report", include_str!("../../assets/i18n/report.toml")),
     ("scan", include_str!("../../assets/i18n/scan.toml")),
     ("scenario", include_str!("../../assets/i18n/scenario.toml")),
+    (
+        "server_check",
+        include_str!("../../assets/i18n/server_check.toml"),
+    ),
     ("term", include_str!("../../assets/i18n/term.toml")),
     ("ui", include_str!("../../assets/i18n/ui.toml")),
 ];

@@ -25,6 +25,8 @@ pub enum InputName {
     ProfilesFile,
     /// The test private key of the mock.
     MockPrivateKey,
+    /// A server source file opened in the server-code check.
+    SourceFile,
 }
 
 /// Why an input could not be read.

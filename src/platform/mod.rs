@@ -22,6 +22,9 @@ pub trait FilePicker {
     fn save_report_file(&mut self, title: &str, default_name: &str) -> Option<PathBuf>;
     /// Shows a folder dialog (where to write generated test keys).
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
+    /// Shows an open dialog for server source files with these extensions (no dot); empty when
+    /// the user cancels.
+    fn pick_source_files(&mut self, title: &str, extensions: &[String]) -> Vec<PathBuf>;
 }
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool.
@@ -49,6 +52,15 @@ impl FilePicker for RfdPicker {
 
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_folder()
+    }
+
+    fn pick_source_files(&mut self, title: &str, extensions: &[String]) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Server code", extensions)
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .unwrap_or_default()
     }
 }
 
@@ -83,6 +95,11 @@ impl FilePicker for FakePicker {
 
     fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
         self.next()
+    }
+
+    /// One answer is one file.
+    fn pick_source_files(&mut self, _title: &str, _extensions: &[String]) -> Vec<PathBuf> {
+        self.next().into_iter().collect()
     }
 }
 

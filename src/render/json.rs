@@ -8,8 +8,9 @@ use super::mask::{masked_payload, short, signed_content_prefix};
 use crate::domain::{Finding, Report};
 use crate::features::checklist::Checklist;
 use crate::features::profiles::ProfileMatch;
+use crate::features::server_check::ServerFinding;
 use crate::i18n::findings::{param_text, remediation, title};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, server_check, tr};
 
 /// What a JSON report holds besides the diagnosis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -142,4 +143,29 @@ fn public_key_json(report: &Report, lang: Lang) -> Value {
         );
     }
     value
+}
+
+/// One server-check finding as JSON: code, severity, file, line, and the title and remediation
+/// in `lang`.
+pub fn server_finding_json(finding: &ServerFinding, lang: Lang) -> Value {
+    json!({
+        "code": finding.code.as_str(),
+        "severity": finding.severity.as_str(),
+        "file": finding.file,
+        "line": finding.line,
+        "title": server_check::title(finding.code, lang),
+        "remediation": server_check::remediation(finding.code, lang),
+    })
+}
+
+/// The output of `server-check --format json`: `{"findings": […]}`.
+pub fn server_check_json<'a>(
+    findings: impl IntoIterator<Item = &'a ServerFinding>,
+    lang: Lang,
+) -> Value {
+    let findings: Vec<Value> = findings
+        .into_iter()
+        .map(|finding| server_finding_json(finding, lang))
+        .collect();
+    json!({ "findings": findings })
 }

@@ -6,6 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod mask;
 pub mod profiles;
+pub mod server_check;
 pub mod text;
 
 use crate::domain::report::KeyDescription;

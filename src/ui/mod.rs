@@ -6,6 +6,7 @@ mod inputs;
 pub mod json_view;
 mod profiles;
 mod report;
+mod server_check;
 pub mod shortcuts;
 pub mod theme;
 mod tools;
@@ -16,6 +17,7 @@ use crate::features::checklist::Checklist;
 use crate::features::mock::SigningMode;
 use crate::features::profiles::ProfileMatch;
 use crate::features::scenarios::{self, Scenario};
+use crate::features::server_check::{Language, Located};
 use crate::i18n::Lang;
 use crate::i18n::tr;
 
@@ -26,6 +28,8 @@ pub enum Tool {
     FrontendCheck,
     /// The mock response generator.
     Mock,
+    /// The server-code check.
+    ServerCheck,
 }
 
 /// What the user asked for. Applied by [`crate::app::App::apply`].
@@ -82,6 +86,14 @@ pub enum Action {
     RemoveProfile(String),
     /// Hide the notices.
     DismissNotices,
+    /// The pasted server code changed.
+    ServerCodeEdited,
+    /// Read the pasted server code as this language.
+    SetServerLanguage(Language),
+    /// Choose server source files to check.
+    OpenServerFiles,
+    /// Forget the opened server source files.
+    ClearServerFiles,
 }
 
 /// A message about something the app did (a slot guess, a missing file, a refusal): a sentence
@@ -135,6 +147,17 @@ pub struct SlotView {
     pub summary: Vec<String>,
 }
 
+/// Server code checked in the window: the pasted code or one opened file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedSource {
+    /// The file's name; `None` for the pasted code.
+    pub name: Option<String>,
+    /// The language it was read as.
+    pub language: Language,
+    /// Its findings, in line order.
+    pub findings: Vec<Located>,
+}
+
 /// The texts the widgets edit in place.
 pub struct Editors<'a> {
     /// The pasted response.
@@ -147,6 +170,8 @@ pub struct Editors<'a> {
     pub mock_payload: &'a mut String,
     /// The name for a new profile.
     pub profile_name: &'a mut String,
+    /// The server code pasted into the server-code check.
+    pub server_code: &'a mut String,
 }
 
 /// Everything the widgets read.
@@ -192,6 +217,12 @@ pub struct View<'a> {
     pub mock_key: Option<&'a str>,
     /// How the mock signs.
     pub mock_signing: SigningMode,
+    /// The server-code check window is open.
+    pub server_open: bool,
+    /// The language of the pasted server code.
+    pub server_language: Language,
+    /// The checked sources: the pasted code (when not blank) first, then the opened files.
+    pub server_sources: &'a [CheckedSource],
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -230,6 +261,7 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
             });
     });
     tools::tool_windows_ui(ui, editors, view, &mut actions);
+    server_check::server_check_window(ui, editors, view, &mut actions);
     actions
 }
 
@@ -259,6 +291,10 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         ui.menu_button(tr("ui.tools", lang), |ui| {
             if ui.button(tr("ui.frontend_check", lang)).clicked() {
                 actions.push(Action::SetToolOpen(Tool::FrontendCheck, true));
+                ui.close();
+            }
+            if ui.button(tr("server_check.window.menu", lang)).clicked() {
+                actions.push(Action::SetToolOpen(Tool::ServerCheck, true));
                 ui.close();
             }
             if ui.button(tr("ui.mock_response", lang)).clicked() {
