@@ -25,6 +25,8 @@ pub enum InputName {
     ProfilesFile,
     /// The test private key of the mock.
     MockPrivateKey,
+    /// The file with what a server printed (`explain`).
+    ServerOutput,
 }
 
 /// Why an input could not be read.
