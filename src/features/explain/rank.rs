@@ -40,7 +40,8 @@ struct TextSupport {
     priority: u8,
     order: usize,
     only_with_keys: bool,
-    evidence: Vec<(Confidence, u8, Evidence)>,
+    /// Confidence, priority, `only_with_keys` and the evidence of each rule that fired.
+    evidence: Vec<(Confidence, u8, bool, Evidence)>,
 }
 
 fn text_support(hits: &[Hit]) -> Vec<(CauseCode, TextSupport)> {
@@ -67,7 +68,12 @@ fn text_support(hits: &[Hit]) -> Vec<(CauseCode, TextSupport)> {
             matched: hit.matched.clone(),
             numbers,
         };
-        let item = (rule.confidence, rule.priority, evidence);
+        let item = (
+            rule.confidence,
+            rule.priority,
+            rule.only_with_keys,
+            evidence,
+        );
         match out.iter_mut().find(|(code, _)| *code == rule.cause) {
             Some((_, support)) => {
                 support.confidence = support.confidence.max(rule.confidence);
@@ -172,13 +178,16 @@ pub fn combine(hits: &[Hit], verdicts: &Verdicts, material: &Material) -> Explan
 }
 
 fn entry(code: CauseCode, text: Option<&TextSupport>, verdict: Option<&Verdict>) -> Option<Entry> {
-    let mut text_evidence: Vec<&(Confidence, u8, Evidence)> = text
+    let mut text_evidence: Vec<&(Confidence, u8, bool, Evidence)> = text
         .map(|text| text.evidence.iter().collect())
         .unwrap_or_default();
-    text_evidence
-        .sort_by_key(|(confidence, priority, _)| (Reverse(*confidence), Reverse(*priority)));
+    // The rules that only ask for a replay come last; their sentence ("the text alone does not
+    // say why") is shown only when nothing else is.
+    text_evidence.sort_by_key(|(confidence, priority, only_with_keys, _)| {
+        (*only_with_keys, Reverse(*confidence), Reverse(*priority))
+    });
     let mut evidence: Vec<Evidence> = Vec::new();
-    let mut add = |item: Evidence| {
+    let add = |evidence: &mut Vec<Evidence>, item: Evidence| {
         if !evidence.contains(&item) {
             evidence.push(item);
         }
@@ -191,7 +200,7 @@ fn entry(code: CauseCode, text: Option<&TextSupport>, verdict: Option<&Verdict>)
             }),
             _,
         ) => {
-            add(Evidence::Replay(found.clone()));
+            add(&mut evidence, Evidence::Replay(found.clone()));
             let text_confidence = text.map_or(Confidence::Likely, |text| text.confidence);
             ((*confidence).max(text_confidence), Support::Reproduced)
         }
@@ -203,7 +212,7 @@ fn entry(code: CauseCode, text: Option<&TextSupport>, verdict: Option<&Verdict>)
         (Some(Verdict::Refuted), _) => return None,
         (Some(Verdict::Consistent { evidence: found }), _) => {
             if let Some(found) = found {
-                add(Evidence::Replay(found.clone()));
+                add(&mut evidence, Evidence::Replay(found.clone()));
             }
             (
                 text.map_or(Confidence::Likely, |text| text.confidence),
@@ -214,14 +223,17 @@ fn entry(code: CauseCode, text: Option<&TextSupport>, verdict: Option<&Verdict>)
         (None, _) => return None,
     };
     let mut seen_keys: Vec<&str> = Vec::new();
-    for (_, _, item) in text_evidence {
+    for (_, _, only_with_keys, item) in text_evidence {
+        if *only_with_keys && !evidence.is_empty() {
+            continue;
+        }
         if let Evidence::Text { key, .. } = item {
             if seen_keys.contains(key) {
                 continue;
             }
             seen_keys.push(key);
         }
-        add(item.clone());
+        add(&mut evidence, item.clone());
     }
     Some(Entry {
         code,

@@ -5,7 +5,7 @@
 //! Go `%v` lists, base64 runs and wrapped base64, Latin-1 lines). The patterns and the replays
 //! look at all of them.
 //!
-//! The dump formats are located with `regex` and decoded by hand ([`recover`]): each decoder is a
+//! The dump formats are located with `regex` and decoded by hand (`recover.rs`): each decoder is a
 //! few lines for one printing convention, and no crate reads Python reprs or Node buffers.
 
 mod recover;

@@ -1,9 +1,9 @@
 //! Replays of the decryption side: the lengths a printed error names, the errors each wrong
 //! procedure ends in, and (in [`outputs`]) the bytes each one prints.
 
+mod errors;
 mod outputs;
 
-use super::aes::{Cipher, CryptoJs, cryptojs_result, unpad_naive, unpad_strict};
 use super::compare::Printed;
 use super::{Material, Verdict, Verdicts, reproduced};
 use crate::features::explain::facts::Facts;
@@ -23,7 +23,7 @@ pub fn run(material: &Material, printed: &Printed<'_>, facts: &Facts, verdicts: 
             .iter()
             .any(|(code, verdict)| code.side() == Side::Decryption && is_reproduced(verdict))
     });
-    errors(material, facts, verdicts);
+    errors::run(material, facts, verdicts);
     json_positions(right, facts, verdicts);
     let charset = super::charset::printed_with(right.plain(), printed);
     if let Some(charset) = charset {
@@ -210,127 +210,5 @@ fn json_positions(right: &super::Right, facts: &Facts, verdicts: &mut Verdicts) 
         } else {
             verdicts.push((CauseCode::AesOutputTruncated, Verdict::Refuted));
         }
-    }
-}
-
-/// The wrong procedures whose raw blocks can end in a printed error.
-fn raw_variants(material: &Material) -> Vec<(CauseCode, Variant, zeroize::Zeroizing<Vec<u8>>)> {
-    let mut out = Vec::new();
-    let (Some(aes), Some(ciphertext)) = (&material.aes, &material.ciphertext) else {
-        return out;
-    };
-    if let Some(raw) = aes
-        .key
-        .as_ref()
-        .and_then(|key| Cipher::new(key))
-        .and_then(|cipher| cipher.decrypt_raw(ciphertext, None))
-    {
-        out.push((CauseCode::AesEcbMode, Variant::Ecb, raw));
-    }
-    if let Some(raw) = Cipher::new(aes.text.as_bytes())
-        .and_then(|cipher| cipher.decrypt_raw(ciphertext, Some(&[0; 16])))
-    {
-        out.push((CauseCode::AesKeyNotBase64Decoded, Variant::KeyText, raw));
-    }
-    out
-}
-
-/// The printed errors (padding, Go's panic, CryptoJS's results) against each wrong procedure.
-fn errors(material: &Material, facts: &Facts, verdicts: &mut Verdicts) {
-    let variants = raw_variants(material);
-    for (code, variant, raw) in &variants {
-        if let Some(negative) = facts.negative_length {
-            if unpad_naive(raw) == Err(negative) {
-                reproduced(
-                    verdicts,
-                    *code,
-                    Confidence::Exact,
-                    Replayed::SameError { variant: *variant },
-                );
-            } else {
-                verdicts.push((*code, Verdict::Refuted));
-            }
-        } else if facts.padding_error {
-            if unpad_strict(raw).is_none() {
-                reproduced(
-                    verdicts,
-                    *code,
-                    Confidence::Likely,
-                    Replayed::SameError { variant: *variant },
-                );
-            } else {
-                verdicts.push((*code, Verdict::Refuted));
-            }
-        }
-    }
-    if facts.padding_error {
-        verdicts.push((
-            CauseCode::AesWrongKey,
-            Verdict::Consistent { evidence: None },
-        ));
-        ciphertext_text(material, verdicts);
-    }
-    if facts.empty_result || facts.malformed_utf8 {
-        cryptojs(&variants, facts, verdicts);
-    }
-}
-
-/// A padding error from the base64 text decrypted as bytes: only when the text is whole blocks
-/// (else the block length check fails first) and its padding check fails.
-fn ciphertext_text(material: &Material, verdicts: &mut Verdicts) {
-    let (Some(aes), Some(b64)) = (&material.aes, &material.ciphertext_b64) else {
-        return;
-    };
-    let raw = aes
-        .key
-        .as_ref()
-        .and_then(|key| Cipher::new(key))
-        .and_then(|cipher| cipher.decrypt_raw(b64.as_bytes(), Some(&[0; 16])));
-    let verdict = match raw {
-        Some(raw) if unpad_strict(&raw).is_none() => Verdict::Reproduced {
-            confidence: Confidence::Likely,
-            evidence: Replayed::SameError {
-                variant: Variant::CiphertextText,
-            },
-        },
-        _ => Verdict::Refuted,
-    };
-    verdicts.push((CauseCode::CiphertextNotDecoded, verdict));
-}
-
-/// `""` and `Malformed UTF-8 data`: the CryptoJS replay with the key text (deterministic) and
-/// passphrase mode (a random salt: anything of that shape).
-fn cryptojs(
-    variants: &[(CauseCode, Variant, zeroize::Zeroizing<Vec<u8>>)],
-    facts: &Facts,
-    verdicts: &mut Verdicts,
-) {
-    verdicts.push((
-        CauseCode::AesCryptojsPassphrase,
-        Verdict::Consistent { evidence: None },
-    ));
-    let Some((_, _, raw)) = variants
-        .iter()
-        .find(|(_, variant, _)| *variant == Variant::KeyText)
-    else {
-        return;
-    };
-    let result = cryptojs_result(raw);
-    let fits = match result {
-        // One deterministic key cannot give both results.
-        _ if facts.empty_result && facts.malformed_utf8 => false,
-        CryptoJs::Empty => facts.empty_result,
-        CryptoJs::Malformed => facts.malformed_utf8,
-        CryptoJs::Text(_) => false,
-    };
-    if fits {
-        reproduced(
-            verdicts,
-            CauseCode::AesKeyNotBase64Decoded,
-            Confidence::Likely,
-            Replayed::CryptojsDeterministic,
-        );
-    } else {
-        verdicts.push((CauseCode::AesKeyNotBase64Decoded, Verdict::Refuted));
     }
 }
