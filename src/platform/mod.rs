@@ -22,6 +22,8 @@ pub trait FilePicker {
     fn save_report_file(&mut self, title: &str, default_name: &str) -> Option<PathBuf>;
     /// Shows a folder dialog (where to write generated test keys).
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
+    /// Shows an open dialog for a file with what a server printed (a log, a dump).
+    fn pick_server_output_file(&mut self, title: &str) -> Option<PathBuf>;
 }
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool.
@@ -49,6 +51,14 @@ impl FilePicker for RfdPicker {
 
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_folder()
+    }
+
+    fn pick_server_output_file(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Logs and text (.txt .log .out)", &["txt", "log", "out"])
+            .add_filter("All files", &["*"])
+            .pick_file()
     }
 }
 
@@ -82,6 +92,10 @@ impl FilePicker for FakePicker {
     }
 
     fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn pick_server_output_file(&mut self, _title: &str) -> Option<PathBuf> {
         self.next()
     }
 }
