@@ -39,6 +39,7 @@ pub fn variant_key(variant: Variant) -> &'static str {
         Variant::Ecb => "explain.variant.ecb",
         Variant::KeyText => "explain.variant.key_text",
         Variant::KeyTextAes128 => "explain.variant.key_text_aes128",
+        Variant::KeyTextCut => "explain.variant.key_text_cut",
         Variant::KeyFileText => "explain.variant.key_file_text",
         Variant::CiphertextText => "explain.variant.ciphertext_text",
         Variant::SignSpacesStrict => "explain.variant.sign_spaces_strict",
@@ -131,6 +132,7 @@ fn decryption_words(found: &Replayed, lang: Lang) -> Option<Words> {
             ],
         ),
         Replayed::KeyText => ("explain.evidence.replay.key_text", vec![]),
+        Replayed::KeyTextCut => ("explain.evidence.replay.key_text_cut", vec![]),
         Replayed::KeyNewline { bytes } => (
             "explain.evidence.replay.key_newline",
             vec![("bytes", bytes.to_string())],

@@ -84,6 +84,8 @@ pub enum Variant {
     KeyText,
     /// The key text as an AES-128 key (Node `aes-128-cbc` with `Buffer.from(text)`).
     KeyTextAes128,
+    /// The key text cut to its first 16 characters (PHP's `openssl_decrypt` with a longer key).
+    KeyTextCut,
     /// The whole key file, line break included.
     KeyFileText,
     /// The base64 text of the ciphertext decrypted as if it were the bytes.
@@ -145,6 +147,8 @@ pub enum Replayed {
     },
     /// The key text as key gives the printed bytes.
     KeyText,
+    /// The key text cut to 16 characters as key gives the printed bytes.
+    KeyTextCut,
     /// The key text plus a line break has the printed length.
     KeyNewline {
         /// The length printed.

@@ -30,6 +30,8 @@ struct Entry {
     support: Support,
     priority: u8,
     order: usize,
+    /// Named only by rules that ask for a replay.
+    only_with_keys: bool,
     evidence: Vec<Evidence>,
 }
 
@@ -235,17 +237,23 @@ fn entry(code: CauseCode, text: Option<&TextSupport>, verdict: Option<&Verdict>)
         }
         add(&mut evidence, item.clone());
     }
+    if evidence.is_empty() {
+        return None;
+    }
     Some(Entry {
         code,
         confidence,
         support,
         priority: text.map_or(50, |text| text.priority),
         order: text.map_or(usize::MAX, |text| text.order),
+        only_with_keys: text.is_none_or(|text| text.only_with_keys),
         evidence,
     })
 }
 
-/// Causes no replay can reproduce go when a replay reproduced the output exactly on their side.
+/// When a replay reproduced the output exactly, what is only consistent with it goes: the causes
+/// no replay can reproduce on that side, and, on any side, the causes named only by rules that
+/// ask for a replay (a bare `false` is as much the return value of the reproduced mistake).
 fn drop_unreplayable(entries: &mut Vec<Entry>) {
     let explained: Vec<Side> = entries
         .iter()
@@ -254,10 +262,16 @@ fn drop_unreplayable(entries: &mut Vec<Entry>) {
         })
         .map(|entry| entry.code.side())
         .collect();
+    let only_consistent = |entry: &Entry| {
+        entry.support == Support::Consistent && entry.confidence == Confidence::Likely
+    };
     entries.retain(|entry| {
-        !(unreplayable(entry.code)
+        let same_side = unreplayable(entry.code)
             && entry.confidence == Confidence::Likely
-            && explained.contains(&entry.code.side()))
+            && explained.contains(&entry.code.side());
+        let asked_for_replay =
+            only_consistent(entry) && entry.only_with_keys && !explained.is_empty();
+        !(same_side || asked_for_replay)
     });
 }
 

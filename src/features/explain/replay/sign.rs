@@ -191,6 +191,13 @@ fn opening(material: &Material, printed: &Printed<'_>, facts: &Facts, verdicts: 
         }
         Ok(()) => {
             verdicts.push((CauseCode::SignWrongPublicKey, Verdict::Refuted));
+            // A `sign` whose `+` became spaces decodes short in lenient decoders: `false`.
+            if facts.verify_false && sign.contains('+') {
+                verdicts.push((
+                    CauseCode::SignPlusToSpace,
+                    Verdict::Consistent { evidence: None },
+                ));
+            }
             if facts.logged_unquoted && logged_without_quotes(printed, b64) {
                 reproduced(
                     verdicts,

@@ -25,35 +25,47 @@ fn raw_variants(material: &Material) -> Vec<(CauseCode, Variant, zeroize::Zeroiz
     {
         out.push((CauseCode::AesKeyNotBase64Decoded, Variant::KeyText, raw));
     }
+    if let Some(raw) = aes
+        .text
+        .as_bytes()
+        .get(..16)
+        .and_then(Cipher::new)
+        .and_then(|cipher| cipher.decrypt_raw(ciphertext, Some(&[0; 16])))
+    {
+        out.push((CauseCode::AesKeyNotBase64Decoded, Variant::KeyTextCut, raw));
+    }
     out
 }
 
 /// The printed errors (padding, Go's panic, CryptoJS's results) against each wrong procedure.
 pub fn run(material: &Material, facts: &Facts, verdicts: &mut Verdicts) {
     let variants = raw_variants(material);
+    // A cause is refuted only when none of its variants ends in the printed error.
+    let mut tried: Vec<(CauseCode, bool)> = Vec::new();
     for (code, variant, raw) in &variants {
-        if let Some(negative) = facts.negative_length {
-            if unpad_naive(raw) == Err(negative) {
-                reproduced(
-                    verdicts,
-                    *code,
-                    Confidence::Exact,
-                    Replayed::SameError { variant: *variant },
-                );
-            } else {
-                verdicts.push((*code, Verdict::Refuted));
-            }
+        let fits = if let Some(negative) = facts.negative_length {
+            (unpad_naive(raw) == Err(negative)).then_some(Confidence::Exact)
         } else if facts.padding_error {
-            if unpad_strict(raw).is_none() {
-                reproduced(
-                    verdicts,
-                    *code,
-                    Confidence::Likely,
-                    Replayed::SameError { variant: *variant },
-                );
-            } else {
-                verdicts.push((*code, Verdict::Refuted));
-            }
+            unpad_strict(raw).is_none().then_some(Confidence::Likely)
+        } else {
+            continue;
+        };
+        if let Some(confidence) = fits {
+            reproduced(
+                verdicts,
+                *code,
+                confidence,
+                Replayed::SameError { variant: *variant },
+            );
+        }
+        match tried.iter_mut().find(|(tried_code, _)| tried_code == code) {
+            Some((_, any)) => *any |= fits.is_some(),
+            None => tried.push((*code, fits.is_some())),
+        }
+    }
+    for (code, any) in tried {
+        if !any {
+            verdicts.push((code, Verdict::Refuted));
         }
     }
     if facts.padding_error {

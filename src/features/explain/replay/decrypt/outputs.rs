@@ -107,61 +107,72 @@ fn wrong_ivs(material: &Material) -> Vec<([u8; 16], IvKind)> {
     ivs
 }
 
-fn candidates(material: &Material, right: &Right) -> Vec<Candidate> {
+/// The wrong decryptions' raw blocks, with the cause and evidence each stands for.
+fn raw_decryptions(material: &Material) -> Vec<(CauseCode, Zeroizing<Vec<u8>>, Replayed)> {
     let mut out = Vec::new();
     let (Some(aes), Some(ciphertext)) = (&material.aes, &material.ciphertext) else {
         return out;
     };
+    let zero = Some(&[0u8; 16]);
     let cipher = aes.key.as_ref().and_then(|key| Cipher::new(key));
-    let mut push_all = |code, raw: Option<Zeroizing<Vec<u8>>>, evidence: Replayed| {
+    let mut push = |code, raw: Option<Zeroizing<Vec<u8>>>, evidence| {
         if let Some(raw) = raw {
-            for output in finished(&raw) {
-                out.push(Candidate {
-                    code,
-                    output,
-                    evidence: evidence.clone(),
-                });
-            }
+            out.push((code, raw, evidence));
         }
     };
     if let Some(cipher) = &cipher {
-        push_all(
+        push(
             CauseCode::AesEcbMode,
             cipher.decrypt_raw(ciphertext, None),
             Replayed::Ecb,
         );
         for (iv, kind) in wrong_ivs(material) {
-            push_all(
+            let evidence = Replayed::WrongIv {
+                readable_from: 17,
+                iv: kind,
+            };
+            push(
                 CauseCode::AesWrongIv,
                 cipher.decrypt_raw(ciphertext, Some(&iv)),
-                Replayed::WrongIv {
-                    readable_from: 17,
-                    iv: kind,
-                },
+                evidence,
             );
         }
+        let text = material.ciphertext_b64.as_deref().unwrap_or_default();
+        push(
+            CauseCode::CiphertextNotDecoded,
+            cipher.decrypt_raw(text.as_bytes(), zero),
+            Replayed::SameError {
+                variant: crate::features::explain::Variant::CiphertextText,
+            },
+        );
     }
-    push_all(
+    let text_key = Cipher::new(aes.text.as_bytes());
+    push(
         CauseCode::AesKeyNotBase64Decoded,
-        Cipher::new(aes.text.as_bytes())
-            .and_then(|text_key| text_key.decrypt_raw(ciphertext, Some(&[0; 16]))),
+        text_key.and_then(|text_key| text_key.decrypt_raw(ciphertext, zero)),
         Replayed::KeyText,
     );
-    push_all(
-        CauseCode::CiphertextNotDecoded,
-        aes.key
-            .as_ref()
-            .and_then(|key| Cipher::new(key))
-            .and_then(|cipher| {
-                cipher.decrypt_raw(
-                    material.ciphertext_b64.as_deref()?.as_bytes(),
-                    Some(&[0; 16]),
-                )
-            }),
-        Replayed::SameError {
-            variant: crate::features::explain::Variant::CiphertextText,
-        },
+    // PHP's openssl_decrypt silently cuts a key longer than the cipher's to its length.
+    let cut_key = aes.text.as_bytes().get(..16).and_then(Cipher::new);
+    push(
+        CauseCode::AesKeyNotBase64Decoded,
+        cut_key.and_then(|cut_key| cut_key.decrypt_raw(ciphertext, zero)),
+        Replayed::KeyTextCut,
     );
+    out
+}
+
+fn candidates(material: &Material, right: &Right) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (code, raw, evidence) in raw_decryptions(material) {
+        for output in finished(&raw) {
+            out.push(Candidate {
+                code,
+                output,
+                evidence: evidence.clone(),
+            });
+        }
+    }
     if let Some(last) = right.padded.last() {
         out.push(Candidate {
             code: CauseCode::AesPaddingNotRemoved,
@@ -172,7 +183,12 @@ fn candidates(material: &Material, right: &Right) -> Vec<Candidate> {
             },
         });
     }
-    if let Some(cipher) = &cipher {
+    let cipher = material
+        .aes
+        .as_ref()
+        .and_then(|aes| aes.key.as_ref())
+        .and_then(|key| Cipher::new(key));
+    if let (Some(cipher), Some(ciphertext)) = (&cipher, &material.ciphertext) {
         for pad in [true, false] {
             if let Some(output) = cipher.encrypt_cbc(ciphertext, pad) {
                 out.push(Candidate {
