@@ -13,8 +13,15 @@ mod recover;
 pub use recover::hex_pairs;
 use recover::recover;
 
+/// Dumps shorter than this say nothing a pattern or a replay could use.
+const MIN_DUMP: usize = 8;
+
+/// At most this many dumps are kept (the first ones; repeats count once): a real output holds a
+/// few, a hostile one must not make every later step slow.
+const MAX_DUMPS: usize = 512;
+
 /// Bytes recovered from the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ByteView {
     /// The bytes.
     pub bytes: Vec<u8>,
@@ -49,8 +56,18 @@ pub struct Views {
 /// Reads `raw` every way it can be read. Total on any bytes.
 pub fn views(raw: &[u8]) -> Views {
     let lossy = String::from_utf8_lossy(raw).into_owned();
+    let mut found = Vec::new();
+    recover(&lossy, &mut found);
     let mut bytes = vec![ByteView::whole(raw.to_vec())];
-    recover(&lossy, &mut bytes);
+    let mut seen = std::collections::HashSet::new();
+    for view in found {
+        if bytes.len() > MAX_DUMPS {
+            break;
+        }
+        if (view.bytes.len() >= MIN_DUMP || view.full_len.is_some()) && seen.insert(view.clone()) {
+            bytes.push(view);
+        }
+    }
     let clean_utf8 = std::str::from_utf8(raw).is_ok()
         && !lossy.chars().any(|ch| {
             ch == '\u{fffd}' || (ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{1b}'))
@@ -85,8 +102,14 @@ mod tests {
 
     #[test]
     fn reads_python_json_hex_and_java_dumps() {
-        assert!(recovered(r"b'{\x01\t'").contains(&b"{\x01\t".to_vec()));
-        assert!(recovered(r#"plain: "a\u0004\t""#).contains(&b"a\x04\t".to_vec()));
+        assert!(recovered(r"b'{code:\x01\t'").contains(&b"{code:\x01\t".to_vec()));
+        assert!(recovered(r#"plain: "abcdef\u0004\t""#).contains(&b"abcdef\x04\t".to_vec()));
+        assert!(recovered(r#""{\"a\":1}\x08\x08""#).contains(&b"{\"a\":1}\x08\x08".to_vec()));
+        assert!(recovered("[123 34 99 111 100 101 34 58]").contains(&b"{\"code\":".to_vec()));
+        assert!(
+            recovered("7B-22-63-6F-64-65-22-3A-22-31-30-30-30-30-22-2C")
+                .contains(&b"{\"code\":\"10000\",".to_vec())
+        );
         let hex = "7b22636f6465223a223130303030222c80";
         assert!(recovered(hex).contains(&hex_pairs(hex)));
         assert!(
@@ -109,6 +132,34 @@ mod tests {
                 full_len: Some(8)
             })
         );
+    }
+
+    #[test]
+    fn short_and_repeated_dumps_are_dropped() {
+        assert!(recovered(r"b'\x01\t' b'\x01\t'").is_empty());
+        let twice = recovered("[1, 2, 3, 4, 5, 6, 7, 8] [1, 2, 3, 4, 5, 6, 7, 8]");
+        assert_eq!(twice, vec![vec![1, 2, 3, 4, 5, 6, 7, 8]]);
+        let many: String = (0..2000)
+            .map(|n| format!("[{}, {}, 2, 3, 4, 5, 6, 7] ", n / 200, n % 200))
+            .collect();
+        assert_eq!(recovered(&many).len(), MAX_DUMPS);
+    }
+
+    #[test]
+    fn reads_wrapped_base64_and_hexdump_lines() {
+        let data: Vec<u8> = (0u8..60).collect();
+        let b64 = crate::domain::b64::encode(&data);
+        let (first, rest) = b64.split_at(40);
+        assert!(recovered(&format!("out: {first}\n{rest}\n")).contains(&data));
+        let dump: String = data
+            .chunks(16)
+            .enumerate()
+            .map(|(line, chunk)| {
+                let pairs: Vec<String> = chunk.iter().map(|byte| format!("{byte:02x}")).collect();
+                format!("{:08x}  {}  |…|\n", line * 16, pairs.join(" "))
+            })
+            .collect();
+        assert!(recovered(&dump).contains(&data));
     }
 
     #[test]
