@@ -329,6 +329,7 @@ fn built_keys() -> Vec<String> {
         keys.push(scenario.title_key());
         keys.push(scenario.shows_key());
     }
+    keys.extend(alipay_phone_doctor::i18n::explain::built_keys());
     keys.extend(
         SigningMode::REGULAR
             .iter()

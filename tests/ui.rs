@@ -603,3 +603,87 @@ fn the_server_check_window_checks_pasted_code_and_opened_files() {
     harness.run();
     assert_eq!(harness.state().workbench.server.sources.len(), 1);
 }
+
+fn server_output_case(name: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/server_output")
+        .join(name)
+        .join(file)
+}
+
+#[test]
+fn a_pasted_server_output_is_explained_in_the_your_server_section() {
+    let printed = read(&server_output_case(
+        "t37_java_sign_length_jdk17",
+        "printed.txt",
+    ));
+    let mut harness = harness(Lang::En, Vec::new(), Some(printed));
+    assert!(harness.query_by_label("Your server").is_none());
+    harness.get_by_label("Paste").click();
+    harness.run();
+    harness.get_by_label("Your server");
+    let code = alipay_phone_doctor::features::explain::CauseCode::SignPlusToSpace;
+    harness.get_by_label(alipay_phone_doctor::i18n::explain::title(code, Lang::En));
+    assert!(
+        harness.query_by_label("Demo data").is_none(),
+        "the user's own output ends the demo"
+    );
+    let made = harness.state().session.server_output.explanations;
+    harness.run_steps(10);
+    assert_eq!(
+        harness.state().session.server_output.explanations,
+        made,
+        "explained only when an input changes"
+    );
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("你的服务端");
+    assert_eq!(harness.state().session.server_output.explanations, made);
+    harness.get_by_label("清空输出").click();
+    harness.run();
+    assert!(harness.query_by_label("你的服务端").is_none());
+}
+
+#[test]
+fn a_binary_server_output_file_is_replayed_with_the_keys() {
+    let name = "k03_ecb_php_raw_echo";
+    let picks = vec![
+        server_output_case(name, "alipay_public_key.txt"),
+        server_output_case(name, "aes_key.txt"),
+        server_output_case(name, "printed.txt"),
+    ];
+    let response = read(&server_output_case(name, "response.txt"));
+    let mut harness = harness(Lang::En, picks, Some(response));
+    harness.get_by_label("Paste from clipboard").click();
+    harness.run();
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    harness.get_by_label("Open AES key…").click();
+    harness.run();
+    harness.get_by_label("Open file…").click();
+    harness.run();
+    let bytes = std::fs::read(server_output_case(name, "printed.txt"))
+        .unwrap()
+        .len();
+    harness.get_by_label(&format!(
+        "printed.txt: {bytes} bytes, not UTF-8, read as bytes"
+    ));
+    harness.get_by_label("Your server");
+    let explanation = harness
+        .state()
+        .session
+        .server_output
+        .explanation
+        .clone()
+        .unwrap();
+    assert!(explanation.replayed);
+    let top = explanation.top().unwrap();
+    assert_eq!(
+        top.code,
+        alipay_phone_doctor::features::explain::CauseCode::AesEcbMode
+    );
+    harness.get_by_label(alipay_phone_doctor::i18n::explain::title(
+        top.code,
+        Lang::En,
+    ));
+}

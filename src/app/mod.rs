@@ -6,6 +6,7 @@ mod keys;
 mod probe;
 mod profiles;
 pub mod server_check;
+pub mod server_output;
 pub mod session;
 mod window;
 pub mod workbench;
@@ -158,6 +159,7 @@ impl App {
         let now = crate::platform::clock::now_unix_secs();
         self.session.refresh(now, Some(ui.ctx()));
         self.refresh_derived(now);
+        self.refresh_explanation();
         let zoom = if self.prefs.presenter { 1.35 } else { 1.0 };
         if (ui.ctx().zoom_factor() - zoom).abs() > f32::EPSILON {
             ui.ctx().set_zoom_factor(zoom);
@@ -211,6 +213,13 @@ impl App {
             server_open: self.workbench.server.open,
             server_language: self.workbench.server.language,
             server_sources: &self.workbench.server.sources,
+            server_output_file: self
+                .session
+                .server_output
+                .file
+                .as_ref()
+                .map(|file| (file.name.as_str(), file.bytes.len())),
+            explanation: self.session.server_output.explanation.as_ref(),
         };
         let mut editors = ui::Editors {
             response: &mut self.session.response,
@@ -219,6 +228,7 @@ impl App {
             mock_payload: &mut self.workbench.mock_payload,
             profile_name: &mut self.workbench.profile_name,
             server_code: &mut self.workbench.server.code,
+            server_output: &mut self.session.server_output.text,
         };
         ui::root_ui(ui, &mut editors, &view)
     }
@@ -241,6 +251,10 @@ impl App {
                 self.session.notices.clear();
             }
             Action::DismissNotices => self.session.notices.clear(),
+            Action::ServerOutputEdited => self.server_output_edited(),
+            Action::PasteServerOutput => self.paste_server_output(),
+            Action::OpenServerOutput => self.open_server_output(),
+            Action::ClearServerOutput => self.clear_server_output(),
             Action::LoadScenario(id) => self.load_scenario(id),
             Action::TogglePresenter => self.prefs.presenter = !self.prefs.presenter,
             Action::CopyReport => self.copy_report(ctx),

@@ -3,6 +3,7 @@
 //! errors (one line on standard error, in the report's language).
 
 mod check;
+mod explain;
 mod frontend;
 mod generate;
 pub mod profiles;
@@ -50,6 +51,9 @@ pub enum Command {
     ServerCheck(server_check::ServerCheckArgs),
     /// List, add or remove key profiles (file paths only).
     Profiles(profiles::ProfilesArgs),
+    /// Explain what your server printed: name the mistake in its code (with the response and
+    /// the keys, by replaying the known wrong implementations).
+    Explain(explain::ExplainArgs),
 }
 
 /// Output formats.
@@ -123,6 +127,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
         Command::FrontendCheck(args) => frontend::run(&args),
         Command::ServerCheck(args) => server_check::run(&args),
         Command::Profiles(args) => profiles::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 

@@ -2,6 +2,7 @@
 //! no wording, no rendering, no I/O.
 
 pub mod checklist;
+pub mod explain;
 pub mod frontend_check;
 pub mod mock;
 pub mod profiles;

@@ -4,6 +4,7 @@
 
 use crate::domain::report::{Opening, Severity, SignatureStatus};
 
+pub mod explain;
 pub mod findings;
 pub mod server_check;
 mod table;

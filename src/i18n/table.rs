@@ -16,6 +16,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("cli", include_str!("../../assets/i18n/cli.toml")),
     ("error", include_str!("../../assets/i18n/error.toml")),
+    ("explain", include_str!("../../assets/i18n/explain.toml")),
     ("finding", include_str!("../../assets/i18n/finding.toml")),
     ("notice", include_str!("../../assets/i18n/notice.toml")),
     ("profile", include_str!("../../assets/i18n/profile.toml")),

@@ -27,6 +27,8 @@ pub enum InputName {
     MockPrivateKey,
     /// A server source file opened in the server-code check.
     SourceFile,
+    /// The file with what a server printed (`explain`).
+    ServerOutput,
 }
 
 /// Why an input could not be read.

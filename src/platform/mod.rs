@@ -25,6 +25,8 @@ pub trait FilePicker {
     /// Shows an open dialog for server source files with these extensions (no dot); empty when
     /// the user cancels.
     fn pick_source_files(&mut self, title: &str, extensions: &[String]) -> Vec<PathBuf>;
+    /// Shows an open dialog for a file with what a server printed (a log, a dump).
+    fn pick_server_output_file(&mut self, title: &str) -> Option<PathBuf>;
 }
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool.
@@ -61,6 +63,14 @@ impl FilePicker for RfdPicker {
             .add_filter("All files", &["*"])
             .pick_files()
             .unwrap_or_default()
+    }
+
+    fn pick_server_output_file(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Logs and text (.txt .log .out)", &["txt", "log", "out"])
+            .add_filter("All files", &["*"])
+            .pick_file()
     }
 }
 
@@ -100,6 +110,10 @@ impl FilePicker for FakePicker {
     /// One answer is one file.
     fn pick_source_files(&mut self, _title: &str, _extensions: &[String]) -> Vec<PathBuf> {
         self.next().into_iter().collect()
+    }
+
+    fn pick_server_output_file(&mut self, _title: &str) -> Option<PathBuf> {
+        self.next()
     }
 }
 

@@ -31,6 +31,7 @@ pub fn input_name(name: InputName, lang: Lang) -> String {
         InputName::ProfilesFile => "error.input.profiles_file",
         InputName::MockPrivateKey => "error.input.mock_private_key",
         InputName::SourceFile => "error.input.source_file",
+        InputName::ServerOutput => "error.input.server_output",
     };
     tr(key, lang).to_owned()
 }

@@ -7,8 +7,10 @@ use serde_json::{Map, Value, json};
 use super::mask::{masked_payload, short, signed_content_prefix};
 use crate::domain::{Finding, Report};
 use crate::features::checklist::Checklist;
+use crate::features::explain::Explanation;
 use crate::features::profiles::ProfileMatch;
 use crate::features::server_check::ServerFinding;
+use crate::i18n::explain::{evidence, remediation as cause_fix, title as cause_title};
 use crate::i18n::findings::{param_text, remediation, title};
 use crate::i18n::{Lang, server_check, tr};
 
@@ -127,6 +129,35 @@ pub fn report_json(report: &Report, lang: Lang, detail: Detail, extras: Extras<'
         "checklist": checklist,
         "profiles": profiles,
         "profile": extras.profile_used,
+    })
+}
+
+/// The answer of `explain` as one JSON object: `causes` (most likely first), `needs_keys`, `replayed`.
+pub fn explanation_json(explanation: &Explanation, lang: Lang) -> Value {
+    let causes: Vec<Value> = explanation
+        .causes
+        .iter()
+        .map(|cause| {
+            json!({
+                "code": cause.code.as_str(),
+                "confidence": cause.confidence.as_str(),
+                "title": cause_title(cause.code, lang),
+                "remediation": cause_fix(cause.code, lang),
+                "evidence": cause
+                    .evidence
+                    .iter()
+                    .map(|item| evidence(item, lang))
+                    .collect::<Vec<String>>(),
+            })
+        })
+        .collect();
+    json!({
+        "tool": "alipay-phone-doctor",
+        "version": env!("CARGO_PKG_VERSION"),
+        "lang": lang.code(),
+        "causes": causes,
+        "needs_keys": explanation.needs_keys,
+        "replayed": explanation.replayed,
     })
 }
 

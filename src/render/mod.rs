@@ -2,6 +2,7 @@
 //! and masking. No egui here; the window draws the same report in [`crate::ui`].
 
 pub mod errors;
+pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod mask;

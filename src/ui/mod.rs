@@ -1,6 +1,7 @@
 //! The window's widgets. Thin: they render a precomputed [`Report`] and return [`Action`]s; the
 //! app applies them. No parsing, crypto or file access happens here.
 
+mod explain;
 mod findings;
 mod inputs;
 pub mod json_view;
@@ -14,6 +15,7 @@ mod tools;
 use crate::domain::KeySlot;
 use crate::domain::{Finding, Report, Severity};
 use crate::features::checklist::Checklist;
+use crate::features::explain::Explanation;
 use crate::features::mock::SigningMode;
 use crate::features::profiles::ProfileMatch;
 use crate::features::scenarios::{self, Scenario};
@@ -94,6 +96,14 @@ pub enum Action {
     OpenServerFiles,
     /// Forget the opened server source files.
     ClearServerFiles,
+    /// The editor changed what the server printed.
+    ServerOutputEdited,
+    /// Replace what the server printed with the clipboard's text.
+    PasteServerOutput,
+    /// Choose a file with what the server printed.
+    OpenServerOutput,
+    /// Empty what the server printed.
+    ClearServerOutput,
 }
 
 /// A message about something the app did (a slot guess, a missing file, a refusal): a sentence
@@ -172,6 +182,8 @@ pub struct Editors<'a> {
     pub profile_name: &'a mut String,
     /// The server code pasted into the server-code check.
     pub server_code: &'a mut String,
+    /// What the server printed (text).
+    pub server_output: &'a mut String,
 }
 
 /// Everything the widgets read.
@@ -223,6 +235,10 @@ pub struct View<'a> {
     pub server_language: Language,
     /// The checked sources: the pasted code (when not blank) first, then the opened files.
     pub server_sources: &'a [CheckedSource],
+    /// What the server printed came from a file that is not UTF-8: its name and size.
+    pub server_output_file: Option<(&'a str, usize)>,
+    /// The explanation of what the server printed, made by the app when an input changed.
+    pub explanation: Option<&'a Explanation>,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -241,7 +257,12 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
             egui::ScrollArea::vertical()
                 .id_salt("inputs_scroll")
                 .show(ui, |ui| {
-                    inputs::inputs_ui(ui, editors.response, view, &mut actions);
+                    inputs::inputs_ui(
+                        ui,
+                        [&mut *editors.response, &mut *editors.server_output],
+                        view,
+                        &mut actions,
+                    );
                     profiles::profiles_ui(ui, editors.profile_name, view, &mut actions);
                 });
         });
@@ -254,6 +275,9 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
                         ui.spinner();
                         ui.label(tr("ui.working", view.lang));
                     });
+                }
+                if let Some(explanation) = view.explanation {
+                    explain::your_server_ui(ui, explanation, view.lang);
                 }
                 if let Some(report) = view.report {
                     report::report_ui(ui, report, view, &mut actions);
