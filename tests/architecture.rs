@@ -321,8 +321,8 @@ fn every_key_in_the_sources_exists() {
     assert!(missing.is_empty(), "missing wording keys: {missing:#?}");
 }
 
-/// The keys the program builds from its own tables (finding codes, terms, checklist items,
-/// scenarios, signing modes): they are used although no source spells them out.
+/// The keys the program builds from its own tables (finding codes, server-check codes, terms,
+/// checklist items, scenarios, signing modes): they are used although no source spells them out.
 fn built_keys() -> Vec<String> {
     use alipay_phone_doctor::domain::{FindingCode, Term};
     use alipay_phone_doctor::features::checklist::{Checklist, Reason};
@@ -334,6 +334,10 @@ fn built_keys() -> Vec<String> {
         keys.push(title_key(*code));
         keys.push(fix_key(*code));
     }
+    for code in alipay_phone_doctor::features::server_check::ServerCode::ALL {
+        keys.push(alipay_phone_doctor::i18n::server_check::title_key(*code));
+        keys.push(alipay_phone_doctor::i18n::server_check::fix_key(*code));
+    }
     keys.extend(Term::all_keys().into_iter().map(str::to_owned));
     for item in Checklist::blank().items {
         keys.push(item.label_key());
@@ -344,6 +348,7 @@ fn built_keys() -> Vec<String> {
         keys.push(scenario.title_key());
         keys.push(scenario.shows_key());
     }
+    keys.extend(alipay_phone_doctor::i18n::explain::built_keys());
     keys.extend(
         SigningMode::REGULAR
             .iter()

@@ -541,3 +541,149 @@ fn key_descriptions_follow_the_language() {
     harness.get_by_label("AES-128 (base64, 16 bytes)");
     harness.get_by_label("SPKI public key, 2048 bits");
 }
+
+#[test]
+fn the_server_check_window_checks_pasted_code_and_opened_files() {
+    use alipay_phone_doctor::features::server_check::ServerCode;
+    use alipay_phone_doctor::i18n::server_check;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/server_code/code_aes_ecb/java/positive.java");
+    let mut harness = harness(Lang::En, vec![file], None);
+    harness.get_by_label("Tools").click();
+    harness.run();
+    harness.get_by_label("Check server code").click();
+    harness.run();
+    harness.get_by_label("PHP").click();
+    harness.run();
+    harness.get_by_label("Paste server code").focus();
+    harness.get_by_label("Paste server code").type_text(
+        "<?php\n$plain = mcrypt_decrypt(MCRYPT_RIJNDAEL_128, $key, $data, MCRYPT_MODE_CBC, $iv);\n",
+    );
+    harness.run();
+    let pasted = |harness: &Harness<'_, App>| {
+        harness
+            .state()
+            .workbench
+            .server
+            .sources
+            .first()
+            .map(|source| {
+                let codes: Vec<(ServerCode, usize)> = source
+                    .findings
+                    .iter()
+                    .map(|located| (located.finding.code, located.finding.line))
+                    .collect();
+                (source.name.clone(), codes)
+            })
+    };
+    assert_eq!(
+        pasted(&harness),
+        Some((None, vec![(ServerCode::Mcrypt, 2)]))
+    );
+    harness.get_by_label(server_check::title(ServerCode::Mcrypt, Lang::En));
+    harness.get_by_label(server_check::remediation(ServerCode::Mcrypt, Lang::En));
+    harness.get_by_label("× Error");
+    harness.get_by_label("line 2");
+    harness.get_by_label("Pasted code · PHP");
+
+    // The same code read as Java has none of PHP's tokens.
+    harness.get_by_label("Java").click();
+    harness.run();
+    assert_eq!(pasted(&harness), Some((None, vec![])));
+
+    harness.get_by_label("Open source files…").click();
+    harness.run();
+    let sources = &harness.state().workbench.server.sources;
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[1].name.as_deref(), Some("positive.java"));
+    assert_eq!(sources[1].findings[0].finding.code, ServerCode::AesEcb);
+    harness.get_by_label("positive.java · Java");
+    harness.get_by_label(server_check::title(ServerCode::AesEcb, Lang::En));
+    harness.get_by_label("Close the opened files").click();
+    harness.run();
+    assert_eq!(harness.state().workbench.server.sources.len(), 1);
+}
+
+fn server_output_case(name: &str, file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/server_output")
+        .join(name)
+        .join(file)
+}
+
+#[test]
+fn a_pasted_server_output_is_explained_in_the_your_server_section() {
+    let printed = read(&server_output_case(
+        "t37_java_sign_length_jdk17",
+        "printed.txt",
+    ));
+    let mut harness = harness(Lang::En, Vec::new(), Some(printed));
+    assert!(harness.query_by_label("Your server").is_none());
+    harness.get_by_label("Paste").click();
+    harness.run();
+    harness.get_by_label("Your server");
+    let code = alipay_phone_doctor::features::explain::CauseCode::SignPlusToSpace;
+    harness.get_by_label(alipay_phone_doctor::i18n::explain::title(code, Lang::En));
+    assert!(
+        harness.query_by_label("Demo data").is_none(),
+        "the user's own output ends the demo"
+    );
+    let made = harness.state().session.server_output.explanations;
+    harness.run_steps(10);
+    assert_eq!(
+        harness.state().session.server_output.explanations,
+        made,
+        "explained only when an input changes"
+    );
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("你的服务端");
+    assert_eq!(harness.state().session.server_output.explanations, made);
+    harness.get_by_label("清空输出").click();
+    harness.run();
+    assert!(harness.query_by_label("你的服务端").is_none());
+}
+
+#[test]
+fn a_binary_server_output_file_is_replayed_with_the_keys() {
+    let name = "k03_ecb_php_raw_echo";
+    let picks = vec![
+        server_output_case(name, "alipay_public_key.txt"),
+        server_output_case(name, "aes_key.txt"),
+        server_output_case(name, "printed.txt"),
+    ];
+    let response = read(&server_output_case(name, "response.txt"));
+    let mut harness = harness(Lang::En, picks, Some(response));
+    harness.get_by_label("Paste from clipboard").click();
+    harness.run();
+    harness.get_by_label("Open public key…").click();
+    harness.run();
+    harness.get_by_label("Open AES key…").click();
+    harness.run();
+    harness.get_by_label("Open file…").click();
+    harness.run();
+    let bytes = std::fs::read(server_output_case(name, "printed.txt"))
+        .unwrap()
+        .len();
+    harness.get_by_label(&format!(
+        "printed.txt: {bytes} bytes, not UTF-8, read as bytes"
+    ));
+    harness.get_by_label("Your server");
+    let explanation = harness
+        .state()
+        .session
+        .server_output
+        .explanation
+        .clone()
+        .unwrap();
+    assert!(explanation.replayed);
+    let top = explanation.top().unwrap();
+    assert_eq!(
+        top.code,
+        alipay_phone_doctor::features::explain::CauseCode::AesEcbMode
+    );
+    harness.get_by_label(alipay_phone_doctor::i18n::explain::title(
+        top.code,
+        Lang::En,
+    ));
+}

@@ -5,6 +5,8 @@
 mod keys;
 mod probe;
 mod profiles;
+pub mod server_check;
+pub mod server_output;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -179,6 +181,7 @@ impl App {
         let now = crate::platform::clock::now_unix_secs();
         self.session.refresh(now, Some(ui.ctx()));
         self.refresh_derived(now);
+        self.refresh_explanation();
         let zoom = if self.prefs.presenter { 1.35 } else { 1.0 };
         if (ui.ctx().zoom_factor() - zoom).abs() > f32::EPSILON {
             ui.ctx().set_zoom_factor(zoom);
@@ -232,6 +235,16 @@ impl App {
                 .map(|(name, _)| name.as_str()),
             mock_signing: self.workbench.mock_signing,
             browser: self.browser,
+            server_open: self.workbench.server.open,
+            server_language: self.workbench.server.language,
+            server_sources: &self.workbench.server.sources,
+            server_output_file: self
+                .session
+                .server_output
+                .file
+                .as_ref()
+                .map(|file| (file.name.as_str(), file.bytes.len())),
+            explanation: self.session.server_output.explanation.as_ref(),
         };
         let mut editors = ui::Editors {
             response: &mut self.session.response,
@@ -239,6 +252,8 @@ impl App {
             js: &mut self.workbench.js,
             mock_payload: &mut self.workbench.mock_payload,
             profile_name: &mut self.workbench.profile_name,
+            server_code: &mut self.workbench.server.code,
+            server_output: &mut self.session.server_output.text,
         };
         ui::root_ui(ui, &mut editors, &view)
     }
@@ -265,6 +280,10 @@ impl App {
                 self.session.notices.clear();
             }
             Action::DismissNotices => self.session.notices.clear(),
+            Action::ServerOutputEdited => self.server_output_edited(),
+            Action::PasteServerOutput => self.paste_server_output(),
+            Action::OpenServerOutput => self.open_server_output(),
+            Action::ClearServerOutput => self.clear_server_output(),
             Action::LoadScenario(id) => self.load_scenario(id),
             Action::TogglePresenter => self.prefs.presenter = !self.prefs.presenter,
             Action::CopyReport => self.copy_report(ctx),
@@ -281,6 +300,11 @@ impl App {
             Action::SaveProfile => self.save_profile(),
             Action::UseProfile(name) => self.use_profile(&name),
             Action::RemoveProfile(name) => self.remove_profile(&name),
+            Action::SetToolOpen(ui::Tool::ServerCheck, open) => self.set_server_check_open(open),
+            Action::ServerCodeEdited => self.server_code_changed(),
+            Action::SetServerLanguage(language) => self.set_server_language(language),
+            Action::OpenServerFiles => self.open_server_files(),
+            Action::ClearServerFiles => self.clear_server_files(),
         }
     }
 

@@ -70,6 +70,8 @@ pub struct Session {
     pub report_serial: u64,
     /// The built-in scenario on show, if any.
     pub scenario: Option<&'static crate::features::scenarios::Scenario>,
+    /// What the developer's server printed, and its explanation.
+    pub server_output: super::server_output::ServerOutput,
     /// An input changed since the last diagnosis.
     dirty: bool,
     /// Increases with every input change; a background result for an older one is dropped.

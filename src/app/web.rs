@@ -26,6 +26,12 @@ impl App {
             Action::PasteKey(slot) => web::read_clipboard(PastePurpose::Key(slot)),
             Action::OpenKey(slot) => web::pick_file(FilePurpose::Key(slot), KEY_FILES),
             Action::OpenMockPrivateKey => web::pick_file(FilePurpose::MockPrivateKey, KEY_FILES),
+            Action::PasteServerOutput => web::read_clipboard(PastePurpose::ServerOutput),
+            Action::OpenServerOutput => web::pick_file(FilePurpose::ServerOutput, ""),
+            Action::OpenServerFiles => {
+                let accept = self.source_extensions();
+                web::pick_file(FilePurpose::SourceFile, &accept);
+            }
             Action::SaveReport => self.download_report(),
             Action::GenerateTestKeys
             | Action::SaveProfile
@@ -123,6 +129,11 @@ impl App {
                 }
                 FilePurpose::Dropped => self.load_dropped(Path::new(&name), bytes),
                 FilePurpose::MockPrivateKey => self.load_mock_key(name, &bytes),
+                FilePurpose::ServerOutput => {
+                    self.session.end_demo();
+                    self.session.server_output.set_file(name, bytes);
+                }
+                FilePurpose::SourceFile => self.check_source_file(PathBuf::from(name), &bytes),
             },
             Delivery::Clipboard {
                 purpose,
@@ -131,6 +142,13 @@ impl App {
                 PastePurpose::Response => self.paste_text(text),
                 PastePurpose::Key(slot) => {
                     self.load_key_bytes(slot, KeySource::Pasted, text.into_bytes());
+                }
+                PastePurpose::ServerOutput if text.len() > crate::domain::MAX_INPUT_BYTES => {
+                    self.refuse_large(text.len());
+                }
+                PastePurpose::ServerOutput => {
+                    self.session.end_demo();
+                    self.session.server_output.set_text(text);
                 }
             },
             Delivery::Clipboard { text, .. } => self.notice(

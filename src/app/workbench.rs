@@ -55,6 +55,8 @@ pub struct Workbench {
     pub mock_key: Option<(String, Zeroizing<String>)>,
     /// How the mock signs.
     pub mock_signing: SigningMode,
+    /// The server-code check window.
+    pub server: super::server_check::ServerCheckState,
     /// The report serial the derived views were built for.
     pub(super) derived_for: u64,
 }
@@ -77,6 +79,7 @@ impl Default for Workbench {
             mock_payload: MOCK_PAYLOAD.to_owned(),
             mock_key: None,
             mock_signing: SigningMode::default(),
+            server: super::server_check::ServerCheckState::default(),
             derived_for: 0,
         }
     }

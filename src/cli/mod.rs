@@ -3,10 +3,12 @@
 //! errors (one line on standard error, in the report's language).
 
 mod check;
+mod explain;
 mod frontend;
 mod generate;
 pub mod profiles;
 pub mod scan;
+mod server_check;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,8 +47,13 @@ pub enum Command {
     GenerateKeys(generate::GenerateKeysArgs),
     /// Check a page's AXML and JS for the authorization button and the getPhoneNumber call.
     FrontendCheck(frontend::FrontendCheckArgs),
+    /// Check server code (Java, PHP, JS/TS, Python, Go, C#) for known verify and decrypt mistakes.
+    ServerCheck(server_check::ServerCheckArgs),
     /// List, add or remove key profiles (file paths only).
     Profiles(profiles::ProfilesArgs),
+    /// Explain what your server printed: name the mistake in its code (with the response and
+    /// the keys, by replaying the known wrong implementations).
+    Explain(explain::ExplainArgs),
 }
 
 /// Output formats.
@@ -118,7 +125,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
         Command::Generate(args) => generate::run(&args),
         Command::GenerateKeys(args) => generate::run_keys(&args),
         Command::FrontendCheck(args) => frontend::run(&args),
+        Command::ServerCheck(args) => server_check::run(&args),
         Command::Profiles(args) => profiles::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 

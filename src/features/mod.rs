@@ -2,9 +2,11 @@
 //! no wording, no rendering, no I/O.
 
 pub mod checklist;
+pub mod explain;
 pub mod frontend_check;
 pub mod mock;
 pub mod profiles;
 pub mod scan;
 pub mod scenarios;
+pub mod server_check;
 pub mod sniff;

@@ -4,7 +4,9 @@
 
 use crate::domain::report::{Opening, Severity, SignatureStatus};
 
+pub mod explain;
 pub mod findings;
+pub mod server_check;
 mod table;
 
 pub use table::{both, fill, fill_with, has_key, keys, problems, tr};

@@ -25,6 +25,10 @@ pub enum InputName {
     ProfilesFile,
     /// The test private key of the mock.
     MockPrivateKey,
+    /// A server source file opened in the server-code check.
+    SourceFile,
+    /// The file with what a server printed (`explain`).
+    ServerOutput,
 }
 
 /// Why an input could not be read.

@@ -64,6 +64,11 @@ pub trait FilePicker {
     fn save_report_file(&mut self, title: &str, default_name: &str) -> Option<PathBuf>;
     /// Shows a folder dialog (where to write generated test keys).
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf>;
+    /// Shows an open dialog for server source files with these extensions (no dot); empty when
+    /// the user cancels.
+    fn pick_source_files(&mut self, title: &str, extensions: &[String]) -> Vec<PathBuf>;
+    /// Shows an open dialog for a file with what a server printed (a log, a dump).
+    fn pick_server_output_file(&mut self, title: &str) -> Option<PathBuf>;
 }
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool.
@@ -93,6 +98,23 @@ impl FilePicker for RfdPicker {
 
     fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
         rfd::FileDialog::new().set_title(title).pick_folder()
+    }
+
+    fn pick_source_files(&mut self, title: &str, extensions: &[String]) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Server code", extensions)
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .unwrap_or_default()
+    }
+
+    fn pick_server_output_file(&mut self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter("Logs and text (.txt .log .out)", &["txt", "log", "out"])
+            .add_filter("All files", &["*"])
+            .pick_file()
     }
 }
 
@@ -126,6 +148,15 @@ impl FilePicker for FakePicker {
     }
 
     fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    /// One answer is one file.
+    fn pick_source_files(&mut self, _title: &str, _extensions: &[String]) -> Vec<PathBuf> {
+        self.next().into_iter().collect()
+    }
+
+    fn pick_server_output_file(&mut self, _title: &str) -> Option<PathBuf> {
         self.next()
     }
 }

@@ -30,6 +30,8 @@ pub fn input_name(name: InputName, lang: Lang) -> String {
         InputName::ProfileKey(KeySlot::AesKey) => "error.input.profile_key.aes_key",
         InputName::ProfilesFile => "error.input.profiles_file",
         InputName::MockPrivateKey => "error.input.mock_private_key",
+        InputName::SourceFile => "error.input.source_file",
+        InputName::ServerOutput => "error.input.server_output",
     };
     tr(key, lang).to_owned()
 }

@@ -7,9 +7,12 @@ use serde_json::{Map, Value, json};
 use super::mask::{masked_payload, short, signed_content_prefix};
 use crate::domain::{Finding, Report};
 use crate::features::checklist::Checklist;
+use crate::features::explain::Explanation;
 use crate::features::profiles::ProfileMatch;
+use crate::features::server_check::ServerFinding;
+use crate::i18n::explain::{evidence, remediation as cause_fix, title as cause_title};
 use crate::i18n::findings::{param_text, remediation, title};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, server_check, tr};
 
 /// What a JSON report holds besides the diagnosis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -129,6 +132,35 @@ pub fn report_json(report: &Report, lang: Lang, detail: Detail, extras: Extras<'
     })
 }
 
+/// The answer of `explain` as one JSON object: `causes` (most likely first), `needs_keys`, `replayed`.
+pub fn explanation_json(explanation: &Explanation, lang: Lang) -> Value {
+    let causes: Vec<Value> = explanation
+        .causes
+        .iter()
+        .map(|cause| {
+            json!({
+                "code": cause.code.as_str(),
+                "confidence": cause.confidence.as_str(),
+                "title": cause_title(cause.code, lang),
+                "remediation": cause_fix(cause.code, lang),
+                "evidence": cause
+                    .evidence
+                    .iter()
+                    .map(|item| evidence(item, lang))
+                    .collect::<Vec<String>>(),
+            })
+        })
+        .collect();
+    json!({
+        "tool": "alipay-phone-doctor",
+        "version": env!("CARGO_PKG_VERSION"),
+        "lang": lang.code(),
+        "causes": causes,
+        "needs_keys": explanation.needs_keys,
+        "replayed": explanation.replayed,
+    })
+}
+
 /// The key description, its kind worded in `lang`.
 fn public_key_json(report: &Report, lang: Lang) -> Value {
     let Some(key) = &report.public_key else {
@@ -142,4 +174,29 @@ fn public_key_json(report: &Report, lang: Lang) -> Value {
         );
     }
     value
+}
+
+/// One server-check finding as JSON: code, severity, file, line, and the title and remediation
+/// in `lang`.
+pub fn server_finding_json(finding: &ServerFinding, lang: Lang) -> Value {
+    json!({
+        "code": finding.code.as_str(),
+        "severity": finding.severity.as_str(),
+        "file": finding.file,
+        "line": finding.line,
+        "title": server_check::title(finding.code, lang),
+        "remediation": server_check::remediation(finding.code, lang),
+    })
+}
+
+/// The output of `server-check --format json`: `{"findings": […]}`.
+pub fn server_check_json<'a>(
+    findings: impl IntoIterator<Item = &'a ServerFinding>,
+    lang: Lang,
+) -> Value {
+    let findings: Vec<Value> = findings
+        .into_iter()
+        .map(|finding| server_finding_json(finding, lang))
+        .collect();
+    json!({ "findings": findings })
 }

@@ -2,10 +2,12 @@
 //! and masking. No egui here; the window draws the same report in [`crate::ui`].
 
 pub mod errors;
+pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod mask;
 pub mod profiles;
+pub mod server_check;
 pub mod text;
 
 use crate::domain::report::KeyDescription;

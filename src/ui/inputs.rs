@@ -7,10 +7,10 @@ use crate::domain::KeySlot;
 use crate::domain::Severity;
 use crate::i18n::tr;
 
-/// Response editor, key slots and notices.
+/// Response editor, key slots, what the server printed, and notices.
 pub fn inputs_ui(
     ui: &mut egui::Ui,
-    response: &mut String,
+    [response, server_output]: [&mut String; 2],
     view: &View<'_>,
     actions: &mut Vec<Action>,
 ) {
@@ -58,6 +58,8 @@ pub fn inputs_ui(
     slot_ui(ui, KeySlot::AlipayPublicKey, view.public_key, view, actions);
     ui.separator();
     slot_ui(ui, KeySlot::AesKey, view.aes_key, view, actions);
+    ui.separator();
+    super::explain::server_output_ui(ui, server_output, view, actions);
     notices_ui(ui, view, actions);
 }
 

@@ -1,11 +1,13 @@
 //! The window's widgets. Thin: they render a precomputed [`Report`] and return [`Action`]s; the
 //! app applies them. No parsing, crypto or file access happens here.
 
+mod explain;
 mod findings;
 mod inputs;
 pub mod json_view;
 mod profiles;
 mod report;
+mod server_check;
 pub mod shortcuts;
 pub mod theme;
 mod tools;
@@ -13,9 +15,11 @@ mod tools;
 use crate::domain::KeySlot;
 use crate::domain::{Finding, Report, Severity};
 use crate::features::checklist::Checklist;
+use crate::features::explain::Explanation;
 use crate::features::mock::SigningMode;
 use crate::features::profiles::ProfileMatch;
 use crate::features::scenarios::{self, Scenario};
+use crate::features::server_check::{Language, Located};
 use crate::i18n::Lang;
 use crate::i18n::tr;
 
@@ -26,6 +30,8 @@ pub enum Tool {
     FrontendCheck,
     /// The mock response generator.
     Mock,
+    /// The server-code check.
+    ServerCheck,
 }
 
 /// What the user asked for. Applied by [`crate::app::App::apply`].
@@ -82,6 +88,22 @@ pub enum Action {
     RemoveProfile(String),
     /// Hide the notices.
     DismissNotices,
+    /// The pasted server code changed.
+    ServerCodeEdited,
+    /// Read the pasted server code as this language.
+    SetServerLanguage(Language),
+    /// Choose server source files to check.
+    OpenServerFiles,
+    /// Forget the opened server source files.
+    ClearServerFiles,
+    /// The editor changed what the server printed.
+    ServerOutputEdited,
+    /// Replace what the server printed with the clipboard's text.
+    PasteServerOutput,
+    /// Choose a file with what the server printed.
+    OpenServerOutput,
+    /// Empty what the server printed.
+    ClearServerOutput,
 }
 
 /// A message about something the app did (a slot guess, a missing file, a refusal): a sentence
@@ -135,6 +157,17 @@ pub struct SlotView {
     pub summary: Vec<String>,
 }
 
+/// Server code checked in the window: the pasted code or one opened file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedSource {
+    /// The file's name; `None` for the pasted code.
+    pub name: Option<String>,
+    /// The language it was read as.
+    pub language: Language,
+    /// Its findings, in line order.
+    pub findings: Vec<Located>,
+}
+
 /// The texts the widgets edit in place.
 pub struct Editors<'a> {
     /// The pasted response.
@@ -147,6 +180,10 @@ pub struct Editors<'a> {
     pub mock_payload: &'a mut String,
     /// The name for a new profile.
     pub profile_name: &'a mut String,
+    /// The server code pasted into the server-code check.
+    pub server_code: &'a mut String,
+    /// What the server printed (text).
+    pub server_output: &'a mut String,
 }
 
 /// Everything the widgets read.
@@ -195,6 +232,16 @@ pub struct View<'a> {
     /// The window runs in a browser: say that nothing leaves the page, and that profiles and
     /// test keys are desktop only.
     pub browser: bool,
+    /// The server-code check window is open.
+    pub server_open: bool,
+    /// The language of the pasted server code.
+    pub server_language: Language,
+    /// The checked sources: the pasted code (when not blank) first, then the opened files.
+    pub server_sources: &'a [CheckedSource],
+    /// What the server printed came from a file that is not UTF-8: its name and size.
+    pub server_output_file: Option<(&'a str, usize)>,
+    /// The explanation of what the server printed, made by the app when an input changed.
+    pub explanation: Option<&'a Explanation>,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -213,7 +260,12 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
             egui::ScrollArea::vertical()
                 .id_salt("inputs_scroll")
                 .show(ui, |ui| {
-                    inputs::inputs_ui(ui, editors.response, view, &mut actions);
+                    inputs::inputs_ui(
+                        ui,
+                        [&mut *editors.response, &mut *editors.server_output],
+                        view,
+                        &mut actions,
+                    );
                     profiles::profiles_ui(ui, editors.profile_name, view, &mut actions);
                 });
         });
@@ -227,12 +279,16 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
                         ui.label(tr("ui.working", view.lang));
                     });
                 }
+                if let Some(explanation) = view.explanation {
+                    explain::your_server_ui(ui, explanation, view.lang);
+                }
                 if let Some(report) = view.report {
                     report::report_ui(ui, report, view, &mut actions);
                 }
             });
     });
     tools::tool_windows_ui(ui, editors, view, &mut actions);
+    server_check::server_check_window(ui, editors, view, &mut actions);
     actions
 }
 
@@ -262,6 +318,10 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
         ui.menu_button(tr("ui.tools", lang), |ui| {
             if ui.button(tr("ui.frontend_check", lang)).clicked() {
                 actions.push(Action::SetToolOpen(Tool::FrontendCheck, true));
+                ui.close();
+            }
+            if ui.button(tr("server_check.window.menu", lang)).clicked() {
+                actions.push(Action::SetToolOpen(Tool::ServerCheck, true));
                 ui.close();
             }
             if ui.button(tr("ui.mock_response", lang)).clicked() {

@@ -8,9 +8,10 @@ use wasm_bindgen::closure::Closure;
 use super::{Delivery, FileError, FilePurpose, PastePurpose, deliver};
 use crate::domain::MAX_INPUT_BYTES;
 
-/// Opens the browser's file dialog (`accept`: the offered extensions); the chosen file arrives as
-/// a [`Delivery::File`]. Browsers allow this only shortly after a click or key press, which is
-/// when the app calls it.
+/// Opens the browser's file dialog (`accept`: the offered extensions, empty for any file); each
+/// chosen file arrives as a [`Delivery::File`]. [`FilePurpose::SourceFile`] lets the user choose
+/// several. Browsers allow this only shortly after a click or key press, which is when the app
+/// calls it.
 pub fn pick_file(purpose: FilePurpose, accept: &str) {
     let input = web_sys::window()
         .and_then(|window| window.document())
@@ -21,11 +22,19 @@ pub fn pick_file(purpose: FilePurpose, accept: &str) {
         return;
     };
     input.set_type("file");
-    input.set_accept(accept);
+    if !accept.is_empty() {
+        input.set_accept(accept);
+    }
+    input.set_multiple(purpose == FilePurpose::SourceFile);
     let chosen = input.clone();
     let on_change = Closure::once_into_js(move || {
-        if let Some(file) = chosen.files().and_then(|files| files.get(0)) {
-            read_file(purpose, file);
+        let Some(files) = chosen.files() else {
+            return;
+        };
+        for index in 0..files.length() {
+            if let Some(file) = files.get(index) {
+                read_file(purpose, file);
+            }
         }
     });
     input.set_onchange(Some(on_change.unchecked_ref()));

@@ -30,6 +30,10 @@ pub enum FilePurpose {
     Key(KeySlot),
     /// The mock generator's test private key.
     MockPrivateKey,
+    /// What the server printed (a log, a dump).
+    ServerOutput,
+    /// Server source code for the code check (several files may be chosen at once).
+    SourceFile,
     /// Dropped on the window: sorted by content like a desktop drop.
     Dropped,
 }
@@ -41,6 +45,8 @@ pub enum PastePurpose {
     Response,
     /// A key slot.
     Key(KeySlot),
+    /// What the server printed.
+    ServerOutput,
 }
 
 /// Why the browser gave no file contents.
@@ -96,6 +102,14 @@ impl FilePicker for BrowserPicker {
     }
 
     fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
+
+    fn pick_source_files(&mut self, _title: &str, _extensions: &[String]) -> Vec<PathBuf> {
+        Vec::new()
+    }
+
+    fn pick_server_output_file(&mut self, _title: &str) -> Option<PathBuf> {
         None
     }
 }
