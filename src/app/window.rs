@@ -6,7 +6,7 @@ pub const APP_ID: &str = "alipay-phone-doctor";
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the desktop window and runs until it is closed. `started` is the process start, for the
-/// optional start-up probe ([`app::StartupProbe`]).
+/// optional start-up probe ([`crate::app::StartupProbe`]).
 pub fn run_window(started: std::time::Instant) -> eframe::Result {
     let probe = super::StartupProbe::from_env(started);
     let title = crate::i18n::tr("ui.window_title", crate::platform::locale::system_lang());
