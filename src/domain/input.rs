@@ -2,10 +2,10 @@
 //! declared parameters. Every repair is reported as a finding; the signed bytes are kept exactly.
 //!
 //! JSON is read here; the other forms a paste arrives in are read beside it: objects and
-//! wrappers ([`object`]), text that is not JSON ([`fallback`]): log and console output, request
-//! dumps and curl commands ([`http`]), server-language printouts ([`printout`]) and quoted strings
-//! broken into lines ([`linebreaks`]); transport damage in base64 values is repaired in
-//! [`repair`].
+//! wrappers (`object`), text that is not JSON (`fallback`): log and console output, request
+//! dumps and curl commands (`http`), server-language printouts (`printout`) and quoted strings
+//! broken into lines (`linebreaks`); transport damage in base64 values is repaired in
+//! `repair`.
 
 use serde_json::Value;
 

@@ -237,7 +237,7 @@ pub fn exists(path: &Path) -> bool {
 
 /// Writes a set of test keys into `dir` (created when missing): the secrets readable by the
 /// owner only. With [`Overwrite::Refused`] nothing is written when any of the files exists.
-/// Returns the paths written, in the order of [`TestKeys::files`].
+/// Returns the paths written, in the order of [`crate::features::mock::TestKeys::files`].
 pub fn write_test_keys(
     dir: &Path,
     keys: &crate::features::mock::TestKeys,

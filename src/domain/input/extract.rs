@@ -78,13 +78,31 @@ pub fn find_embedded_payload(text: &str, max_candidates: usize) -> (Option<(usiz
         }
     }
     // Escaped JSON inside other text (`{\"response\":…}`: a JSON string's content printed
-    // without its quotes, in an unescaped log line or a printout): read as a string's content.
-    let escaped = text
-        .match_indices("{\\\"response\\\"")
-        .map(|(index, _)| index)
-        .take(max_candidates);
+    // without its quotes, in an unescaped log line or a printout): read as a string's content,
+    // from the nearest `{` before each escaped `response` key (its fields may be in any order).
+    let mut escaped: Vec<usize> = text
+        .match_indices("\\\"response\\\"")
+        .filter(|(index, key)| {
+            text.get(index + key.len()..)
+                .is_some_and(|after| after.trim_start().starts_with(':'))
+        })
+        .filter_map(|(index, _)| text.get(..index)?.rfind('{'))
+        .take(max_candidates)
+        .collect();
+    escaped.dedup();
     for start in escaped {
         if let Some(found) = try_escaped_candidate(text, start) {
+            return (Some(found), saw_eof);
+        }
+    }
+    // A JSON object pasted unescaped as the `response` string (`"response":"{…}"`): that object
+    // is what `res.response` held, whatever its fields (a wrapper is unwrapped by the next step).
+    let unescaped = text
+        .match_indices("\"response\":\"{")
+        .map(|(index, key)| index + key.len() - 1)
+        .take(max_candidates);
+    for start in unescaped {
+        if let Some(found) = try_object(text, start) {
             return (Some(found), saw_eof);
         }
     }
@@ -122,6 +140,21 @@ fn try_candidate(text: &str, start: usize, saw_eof: &mut bool) -> Option<(usize,
         Some(Err(error)) if error.is_eof() => {
             *saw_eof = true;
             None
+        }
+        _ => None,
+    }
+}
+
+/// Reads the JSON object that starts at `start`, whatever its fields.
+fn try_object(text: &str, start: usize) -> Option<(usize, String)> {
+    let candidate = text.get(start..)?;
+    let mut stream = serde_json::Deserializer::from_str(candidate).into_iter::<Value>();
+    match stream.next() {
+        Some(Ok(Value::Object(_))) => {
+            let end = stream.byte_offset();
+            candidate
+                .get(..end)
+                .map(|object_text| (start, object_text.to_owned()))
         }
         _ => None,
     }
@@ -175,6 +208,20 @@ mod tests {
             r#"INFO res={"response":"{"data":"{\"response\":\"QUJD\",\"sign\":\"c2ln\"}"}"} done"#;
         let (found, _) = find_embedded_payload(line, 8);
         assert_eq!(found.unwrap().1, r#"{"response":"QUJD","sign":"c2ln"}"#);
+        // The same with `sign` first (a wrapper whose envelope was re-serialised in another order).
+        let line =
+            r#"INFO res={"response":"{"data":"{\"sign\":\"c2ln\",\"response\":\"QUJD\"}"}"} done"#;
+        let (found, _) = find_embedded_payload(line, 8);
+        assert_eq!(found.unwrap().1, r#"{"sign":"c2ln","response":"QUJD"}"#);
+
+        // A wrapper escaped twice inside the unescaped string: the wrapper is read as it is.
+        let line =
+            r#"INFO res={"response":"{"a":"{\"b\":\"{\\\"sign\\\":\\\"c2ln\\\"}\"}"}"} done"#;
+        let (found, _) = find_embedded_payload(line, 8);
+        assert_eq!(
+            found.unwrap().1,
+            r#"{"a":"{\"b\":\"{\\\"sign\\\":\\\"c2ln\\\"}\"}"}"#
+        );
     }
 
     #[test]

@@ -133,10 +133,15 @@ fn read_sep(text: &str, style: KeyStyle) -> Option<(Sep, &str)> {
     // Spaces after the separator stay for the value to judge: before a bare value they may be a
     // `+` a form decoder turned into a space.
     // `var_dump` puts the value on the next line; elsewhere a line break ends an empty value.
-    let rest = if style == KeyStyle::QuotedBracket {
-        rest.trim_start()
-    } else {
-        rest
+    // A separator written with spaces (`=> `, `: `, ` = `) puts exactly one after it: that one is
+    // layout, any further space is the value's (else a value that lost its `=` padding would read
+    // as one whose leading `+` became that space).
+    let rest = match (style, sep) {
+        (KeyStyle::QuotedBracket, _) => rest.trim_start(),
+        (_, Sep::Arrow | Sep::Colon { spaced: true } | Sep::Equals { spaced: true }) => {
+            rest.strip_prefix(' ').unwrap_or(rest)
+        }
+        _ => rest,
     };
     Some((sep, rest))
 }
@@ -270,7 +275,7 @@ fn read_pairs(text: &str, closer: char, depth: usize) -> Option<(Vec<(String, PV
     }
 }
 
-/// A bare value: base64 characters, `-`, `_`, `.`, and single spaces between them (a `+` a form
+/// A bare value: base64 characters, `-`, `_`, `.`, and spaces between them (each a `+` a form
 /// decoder turned into a space), up to anything else or a space before the next key. Spaces at
 /// its edges are kept (all but the one before a next key).
 fn read_bare(text: &str, sep: Sep) -> &str {
@@ -283,7 +288,8 @@ fn read_bare(text: &str, sep: Sep) -> &str {
             end = at + ch.len_utf8();
             continue;
         }
-        let rest = text.get(at + 1..).unwrap_or("");
+        // A run of spaces (`++` turned into two) continues the value unless a key follows it.
+        let rest = text.get(at + 1..).unwrap_or("").trim_start_matches(' ');
         let continues = ch == ' ' && rest.starts_with(is_value_char) && !starts_with_key(rest, sep);
         if !continues {
             break;
@@ -423,6 +429,12 @@ mod tests {
         assert_eq!(read_bare("ab== sign=xy", equals), "ab==");
         assert_eq!(read_bare("RSA2 }", Sep::Equals { spaced: true }), "RSA2 ");
         assert_eq!(read_bare(" abc  sign:x", colon), " abc ");
+        // `++` turned into two spaces stays inside the value.
+        assert_eq!(read_bare("ab  c== sign:xy]", colon), "ab  c==");
+        assert_eq!(
+            read_bare("ab  c==\n    [sign] => xy", Sep::Arrow),
+            "ab  c=="
+        );
     }
 
     #[test]
@@ -438,7 +450,8 @@ mod tests {
             PValue::Map(
                 vec![
                     ("code".to_owned(), PValue::Text("1".to_owned(), '\'')),
-                    ("n".to_owned(), PValue::Bare(" 2".to_owned())),
+                    // `: ` puts one space of layout before the value.
+                    ("n".to_owned(), PValue::Bare("2".to_owned())),
                     ("msg".to_owned(), PValue::Text("a'b中".to_owned(), '\'')),
                 ],
                 true
