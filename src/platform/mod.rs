@@ -3,8 +3,8 @@
 //! traits where tests must not touch the real thing.
 //!
 //! Two kinds of target: the desktop (files by path, rfd dialogs, arboard; Linux, Windows, macOS)
-//! and the browser (`wasm32-unknown-unknown`, [`web`]: `<input type=file>`, the asynchronous
-//! clipboard, downloads). The switches between them live in this folder; [`windows`] holds the
+//! and the browser (`wasm32-unknown-unknown`, `web/`: `<input type=file>`, the asynchronous
+//! clipboard, downloads). The switches between them live in this folder; `windows.rs` holds the
 //! one Windows-only call.
 
 pub mod clock;
@@ -36,7 +36,7 @@ pub fn system_picker() -> Box<dyn FilePicker> {
     Box::new(RfdPicker)
 }
 
-/// In the browser the window's web actions open the file dialog ([`web::pick_file`]); the picker
+/// In the browser the window's web actions open the file dialog (`web::pick_file`); the picker
 /// the app holds is never asked.
 #[cfg(target_arch = "wasm32")]
 pub fn system_picker() -> Box<dyn FilePicker> {
@@ -49,7 +49,7 @@ pub fn system_clipboard() -> Box<dyn ClipboardSource> {
     Box::<SystemClipboard>::default()
 }
 
-/// In the browser the window's web actions read the clipboard ([`web::read_clipboard`]); the
+/// In the browser the window's web actions read the clipboard (`web::read_clipboard`); the
 /// reader the app holds is never asked.
 #[cfg(target_arch = "wasm32")]
 pub fn system_clipboard() -> Box<dyn ClipboardSource> {
