@@ -1,7 +1,9 @@
 //! Every I/O edge, and only here: reading with the size limit, writing secrets owner-only, the
-//! clock, the config directory, the file picker, the clipboard and the system fonts. Behind small
-//! traits where tests must not touch the real thing.
+//! clock, the config directory, the file picker (and the built-in browser's folder listing when
+//! the system has no file dialog), the clipboard and the system fonts. Behind small traits where
+//! tests must not touch the real thing.
 
+pub mod browser;
 pub mod clock;
 pub mod config;
 pub mod env;
