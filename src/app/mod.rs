@@ -2,6 +2,7 @@
 //! actions the UI returns and applies them through [`crate::platform`] (files, dialogs,
 //! clipboard) and the features.
 
+pub mod browse;
 mod keys;
 mod probe;
 mod profiles;
@@ -61,6 +62,8 @@ pub struct App {
     pub session: Session,
     /// Runtime state of the support and demo workflows.
     pub workbench: workbench::Workbench,
+    /// The built-in file browser, used when the system has no file dialog.
+    pub browsing: browse::Browsing,
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
     probe: Option<StartupProbe>,
@@ -77,6 +80,7 @@ impl App {
             prefs,
             session: Session::with_demo(),
             workbench: workbench::Workbench::default(),
+            browsing: browse::Browsing::default(),
             picker,
             clipboard,
             probe: None,
@@ -112,7 +116,7 @@ impl App {
             .unwrap_or_default();
         let mut app = Self::new(
             prefs,
-            Box::new(crate::platform::RfdPicker),
+            Box::<crate::platform::RfdPicker>::default(),
             Box::<crate::platform::SystemClipboard>::default(),
         )
         .with_profiles_path(crate::platform::config::default_profiles_path());
@@ -182,6 +186,18 @@ impl App {
                 .map(|summary| summary.text(lang))
                 .collect(),
         });
+        let browser_texts = self
+            .browsing
+            .open
+            .as_ref()
+            .map(|open| browse::BrowserTexts::new(open, lang));
+        let (browser_view, browser_editors) = self
+            .browsing
+            .open
+            .as_mut()
+            .zip(browser_texts.as_ref())
+            .map(|(open, texts)| texts.parts(open))
+            .unzip();
         let view = ui::View {
             lang,
             dark: self.prefs.dark,
@@ -207,6 +223,7 @@ impl App {
                 .as_ref()
                 .map(|(name, _)| name.as_str()),
             mock_signing: self.workbench.mock_signing,
+            browser: browser_view.as_ref(),
         };
         let mut editors = ui::Editors {
             response: &mut self.session.response,
@@ -214,6 +231,7 @@ impl App {
             js: &mut self.workbench.js,
             mock_payload: &mut self.workbench.mock_payload,
             profile_name: &mut self.workbench.profile_name,
+            browser: browser_editors,
         };
         ui::root_ui(ui, &mut editors, &view)
     }
@@ -252,6 +270,7 @@ impl App {
             Action::SaveProfile => self.save_profile(),
             Action::UseProfile(name) => self.use_profile(&name),
             Action::RemoveProfile(name) => self.remove_profile(&name),
+            Action::Browser(action) => self.apply_browser(action),
         }
     }
 
@@ -271,7 +290,8 @@ impl App {
 
     fn open_key(&mut self, slot: KeySlot) {
         let title = tr(slot_title(slot), self.prefs.lang);
-        if let Some(path) = self.picker.pick_key_file(slot, title) {
+        let answer = self.picker.pick_key_file(slot, title);
+        if let Some(path) = self.picked(answer, browse::BrowseFor::Key(slot)) {
             self.load_key_file(slot, &path);
         }
     }

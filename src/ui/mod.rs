@@ -1,6 +1,7 @@
 //! The window's widgets. Thin: they render a precomputed [`Report`] and return [`Action`]s; the
 //! app applies them. No parsing, crypto or file access happens here.
 
+pub mod file_browser;
 mod findings;
 mod inputs;
 pub mod json_view;
@@ -82,6 +83,8 @@ pub enum Action {
     RemoveProfile(String),
     /// Hide the notices.
     DismissNotices,
+    /// Something in the built-in file browser.
+    Browser(file_browser::BrowserAction),
 }
 
 /// A message about something the app did (a slot guess, a missing file, a refusal): a sentence
@@ -147,6 +150,8 @@ pub struct Editors<'a> {
     pub mock_payload: &'a mut String,
     /// The name for a new profile.
     pub profile_name: &'a mut String,
+    /// The built-in file browser's fields, while it is open.
+    pub browser: Option<file_browser::BrowserEditors<'a>>,
 }
 
 /// Everything the widgets read.
@@ -192,6 +197,8 @@ pub struct View<'a> {
     pub mock_key: Option<&'a str>,
     /// How the mock signs.
     pub mock_signing: SigningMode,
+    /// The built-in file browser, while it is open.
+    pub browser: Option<&'a file_browser::BrowserView<'a>>,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -200,7 +207,12 @@ pub const EDITOR_LIMIT_BYTES: usize = 256 * 1024;
 
 /// The whole window.
 pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) -> Vec<Action> {
-    let mut actions = shortcuts::pressed(ui);
+    // The window's shortcuts wait while the file browser has the keyboard.
+    let mut actions = if view.browser.is_none() {
+        shortcuts::pressed(ui)
+    } else {
+        Vec::new()
+    };
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, view, &mut actions));
     egui::Panel::left("inputs")
         .resizable(true)
@@ -230,6 +242,9 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
             });
     });
     tools::tool_windows_ui(ui, editors, view, &mut actions);
+    if let (Some(browser), Some(fields)) = (view.browser, editors.browser.take()) {
+        file_browser::file_browser_ui(ui, browser, fields, view.lang, &mut actions);
+    }
     actions
 }
 
