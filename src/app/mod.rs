@@ -2,6 +2,7 @@
 //! actions the UI returns and applies them through [`crate::platform`] (files, dialogs,
 //! clipboard) and the features.
 
+pub mod browse;
 mod keys;
 mod probe;
 mod profiles;
@@ -63,6 +64,8 @@ pub struct App {
     pub session: Session,
     /// Runtime state of the support and demo workflows.
     pub workbench: workbench::Workbench,
+    /// The built-in file browser, used when the system has no file dialog.
+    pub browsing: browse::Browsing,
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
     probe: Option<StartupProbe>,
@@ -79,6 +82,7 @@ impl App {
             prefs,
             session: Session::with_demo(),
             workbench: workbench::Workbench::default(),
+            browsing: browse::Browsing::default(),
             picker,
             clipboard,
             probe: None,
@@ -114,7 +118,7 @@ impl App {
             .unwrap_or_default();
         let mut app = Self::new(
             prefs,
-            Box::new(crate::platform::RfdPicker),
+            Box::<crate::platform::RfdPicker>::default(),
             Box::<crate::platform::SystemClipboard>::default(),
         )
         .with_profiles_path(crate::platform::config::default_profiles_path());
@@ -185,6 +189,18 @@ impl App {
                 .map(|summary| summary.text(lang))
                 .collect(),
         });
+        let browser_texts = self
+            .browsing
+            .open
+            .as_ref()
+            .map(|open| browse::BrowserTexts::new(open, lang));
+        let (browser_view, browser_editors) = self
+            .browsing
+            .open
+            .as_mut()
+            .zip(browser_texts.as_ref())
+            .map(|(open, texts)| texts.parts(open))
+            .unzip();
         let view = ui::View {
             lang,
             dark: self.prefs.dark,
@@ -220,6 +236,7 @@ impl App {
                 .as_ref()
                 .map(|file| (file.name.as_str(), file.bytes.len())),
             explanation: self.session.server_output.explanation.as_ref(),
+            browser: browser_view.as_ref(),
         };
         let mut editors = ui::Editors {
             response: &mut self.session.response,
@@ -229,6 +246,7 @@ impl App {
             profile_name: &mut self.workbench.profile_name,
             server_code: &mut self.workbench.server.code,
             server_output: &mut self.session.server_output.text,
+            browser: browser_editors,
         };
         ui::root_ui(ui, &mut editors, &view)
     }
@@ -276,6 +294,7 @@ impl App {
             Action::SetServerLanguage(language) => self.set_server_language(language),
             Action::OpenServerFiles => self.open_server_files(),
             Action::ClearServerFiles => self.clear_server_files(),
+            Action::Browser(action) => self.apply_browser(action),
         }
     }
 
@@ -295,7 +314,8 @@ impl App {
 
     fn open_key(&mut self, slot: KeySlot) {
         let title = tr(slot_title(slot), self.prefs.lang);
-        if let Some(path) = self.picker.pick_key_file(slot, title) {
+        let answer = self.picker.pick_key_file(slot, title);
+        if let Some(path) = self.picked(answer, browse::BrowseFor::Key(slot)) {
             self.load_key_file(slot, &path);
         }
     }
