@@ -14,7 +14,15 @@ fn main() -> std::process::ExitCode {
         alipay_phone_doctor::platform::windows::attach_parent_console();
         return alipay_phone_doctor::cli::main_with_args(args);
     }
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let logger =
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).build();
+    let max = logger.filter();
+    // Wrapped so that a file dialog that fails (no portal, no zenity) is noticed, not silent.
+    if let Err(error) =
+        alipay_phone_doctor::platform::picker::availability::install_logger(logger, max)
+    {
+        eprintln!("{error}");
+    }
     match alipay_phone_doctor::app::run_window(started) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => alipay_phone_doctor::cli::window_failed(&error),

@@ -62,7 +62,7 @@ fn harness(lang: Lang, picks: Vec<PathBuf>, clipboard: Option<String>) -> Harnes
     };
     let picker = FakePicker {
         answers: picks.into_iter().map(Some).collect(),
-        asked: Vec::new(),
+        ..FakePicker::default()
     };
     let app = App::new(prefs, Box::new(picker), Box::new(FakeClipboard(clipboard)))
         .with_profiles_path(Some(scratch_profiles()));

@@ -2,6 +2,7 @@
 //! actions the UI returns and applies them through [`crate::platform`] (files, dialogs,
 //! clipboard) and the features.
 
+pub mod browse;
 mod keys;
 mod probe;
 mod profiles;
@@ -67,12 +68,14 @@ pub struct App {
     pub session: Session,
     /// Runtime state of the support and demo workflows.
     pub workbench: workbench::Workbench,
+    /// The built-in file browser, used when the system has no file dialog.
+    pub browsing: browse::Browsing,
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
     probe: Option<StartupProbe>,
     /// The window runs in a browser: it says that nothing leaves the page, and that profiles and
     /// test keys are desktop only. Set in the web build; [`App::in_browser`] sets it for tests.
-    browser: bool,
+    web_page: bool,
 }
 
 impl App {
@@ -86,10 +89,11 @@ impl App {
             prefs,
             session: Session::with_demo(),
             workbench: workbench::Workbench::default(),
+            browsing: browse::Browsing::default(),
             picker,
             clipboard,
             probe: None,
-            browser: !crate::platform::HAS_FILE_SYSTEM,
+            web_page: !crate::platform::HAS_FILE_SYSTEM,
         };
         let remembered = [
             (KeySlot::AlipayPublicKey, app.prefs.public_key_path.clone()),
@@ -146,7 +150,7 @@ impl App {
     /// build does: for tests of those notes on the desktop.
     #[must_use]
     pub fn in_browser(mut self) -> Self {
-        self.browser = true;
+        self.web_page = true;
         self
     }
 
@@ -209,6 +213,18 @@ impl App {
                 .map(|summary| summary.text(lang))
                 .collect(),
         });
+        let browser_texts = self
+            .browsing
+            .open
+            .as_ref()
+            .map(|open| browse::BrowserTexts::new(open, lang));
+        let (browser_view, browser_editors) = self
+            .browsing
+            .open
+            .as_mut()
+            .zip(browser_texts.as_ref())
+            .map(|(open, texts)| texts.parts(open))
+            .unzip();
         let view = ui::View {
             lang,
             dark: self.prefs.dark,
@@ -234,7 +250,7 @@ impl App {
                 .as_ref()
                 .map(|(name, _)| name.as_str()),
             mock_signing: self.workbench.mock_signing,
-            browser: self.browser,
+            web_page: self.web_page,
             server_open: self.workbench.server.open,
             server_language: self.workbench.server.language,
             server_sources: &self.workbench.server.sources,
@@ -245,6 +261,7 @@ impl App {
                 .as_ref()
                 .map(|file| (file.name.as_str(), file.bytes.len())),
             explanation: self.session.server_output.explanation.as_ref(),
+            browser: browser_view.as_ref(),
         };
         let mut editors = ui::Editors {
             response: &mut self.session.response,
@@ -254,6 +271,7 @@ impl App {
             profile_name: &mut self.workbench.profile_name,
             server_code: &mut self.workbench.server.code,
             server_output: &mut self.session.server_output.text,
+            browser: browser_editors,
         };
         ui::root_ui(ui, &mut editors, &view)
     }
@@ -305,6 +323,7 @@ impl App {
             Action::SetServerLanguage(language) => self.set_server_language(language),
             Action::OpenServerFiles => self.open_server_files(),
             Action::ClearServerFiles => self.clear_server_files(),
+            Action::Browser(action) => self.apply_browser(action),
         }
     }
 
@@ -324,7 +343,8 @@ impl App {
 
     fn open_key(&mut self, slot: KeySlot) {
         let title = tr(slot_title(slot), self.prefs.lang);
-        if let Some(path) = self.picker.pick_key_file(slot, title) {
+        let answer = self.picker.pick_key_file(slot, title);
+        if let Some(path) = self.picked(answer, browse::BrowseFor::Key(slot)) {
             self.load_key_file(slot, &path);
         }
     }

@@ -1,8 +1,9 @@
 //! The server-code check window's work: the pasted code is checked when it or its language
 //! changes, an opened file when it is read. Never per frame.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use super::browse::BrowseFor;
 use super::{App, file_name};
 use crate::domain::report::Severity;
 use crate::features::server_check::{self, Language, RuleSet};
@@ -93,7 +94,22 @@ impl App {
             .cloned()
             .collect();
         let title = tr("server_check.window.open_files", self.prefs.lang);
-        for path in self.picker.pick_source_files(title, &extensions) {
+        match self.picker.pick_source_files(title, &extensions) {
+            Ok(paths) => self.check_server_files(rules, paths),
+            Err(why) => self.open_browser(BrowseFor::ServerSource, &why),
+        }
+    }
+
+    /// Checks `path` (chosen in the built-in browser) by its extension.
+    pub(super) fn check_server_file(&mut self, path: &Path) {
+        if let Some(rules) = self.server_rules() {
+            self.check_server_files(rules, vec![path.to_owned()]);
+        }
+    }
+
+    /// Reads and checks each file by its extension; replaces an earlier check of the same file.
+    fn check_server_files(&mut self, rules: &'static RuleSet, paths: Vec<PathBuf>) {
+        for path in paths {
             let name = file_name(&path);
             if rules.language_of(&name).is_none() {
                 self.notice_unknown_language(name);

@@ -2,8 +2,11 @@
 //! explanation made from it: recomputed when the output, the response or a key changes, never
 //! per frame. The output is never persisted and is wiped like the paste.
 
+use std::path::Path;
+
 use zeroize::Zeroizing;
 
+use super::browse::BrowseFor;
 use super::{App, file_name};
 use crate::domain::KeySlot;
 use crate::domain::report::Severity;
@@ -111,13 +114,18 @@ impl App {
     /// Reads a file chosen with the dialog; its bytes may be anything.
     pub(super) fn open_server_output(&mut self) {
         let title = tr("explain.window.dialog", self.prefs.lang);
-        let Some(path) = self.picker.pick_server_output_file(title) else {
-            return;
-        };
-        match read_input(InputName::ServerOutput, &path) {
+        let answer = self.picker.pick_server_output_file(title);
+        if let Some(path) = self.picked(answer, BrowseFor::ServerOutput) {
+            self.load_server_output(&path);
+        }
+    }
+
+    /// Reads what the server printed from `path`.
+    pub(super) fn load_server_output(&mut self, path: &Path) {
+        match read_input(InputName::ServerOutput, path) {
             Ok(bytes) => {
                 self.session.end_demo();
-                self.session.server_output.set_file(file_name(&path), bytes);
+                self.session.server_output.set_file(file_name(path), bytes);
             }
             Err(error) => self.notice_read_error(&error),
         }

@@ -128,7 +128,7 @@ impl App {
                     self.load_key_bytes(slot, KeySource::File(PathBuf::from(name)), bytes);
                 }
                 FilePurpose::Dropped => self.load_dropped(Path::new(&name), bytes),
-                FilePurpose::MockPrivateKey => self.load_mock_key(name, &bytes),
+                FilePurpose::MockPrivateKey => self.load_mock_key_bytes(name, &bytes),
                 FilePurpose::ServerOutput => {
                     self.session.end_demo();
                     self.session.server_output.set_file(name, bytes);
@@ -169,7 +169,7 @@ impl App {
         }
     }
 
-    fn load_mock_key(&mut self, name: String, bytes: &[u8]) {
+    fn load_mock_key_bytes(&mut self, name: String, bytes: &[u8]) {
         let text = Zeroizing::new(String::from_utf8_lossy(bytes).into_owned());
         match mock::parse_private_key(&text) {
             Ok(_) => self.workbench.mock_key = Some((name, text)),

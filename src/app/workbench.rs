@@ -2,8 +2,11 @@
 //! front-end check, the mock generator and test keys. State that is not persisted lives in
 //! [`Workbench`]; profiles live in the profiles store, as file paths only.
 
+use std::path::Path;
+
 use zeroize::Zeroizing;
 
+use super::browse::{BrowseFor, REPORT_FILE_NAME};
 use super::{App, file_name};
 use crate::domain::report::Severity;
 use crate::domain::{Finding, KeySlot};
@@ -145,19 +148,30 @@ impl App {
             return;
         };
         let title = tr("ui.save_report", self.prefs.lang);
-        let Some(path) = self
-            .picker
-            .save_report_file(title, "alipay-phone-doctor-report.md")
-        else {
-            return;
-        };
-        match files::write_file(&path, &text, Overwrite::Allowed, Access::Normal) {
+        let answer = self.picker.save_report_file(title, REPORT_FILE_NAME);
+        if let Some(path) = self.picked(answer, BrowseFor::Report) {
+            self.write_report(&path, &text);
+        }
+    }
+
+    /// Saves the shareable report to `path` (chosen in the built-in browser).
+    pub(super) fn save_report_to(&mut self, path: &Path) {
+        if let Some(text) = self.markdown_report() {
+            self.write_report(path, &text);
+        }
+    }
+
+    fn write_report(&mut self, path: &Path, text: &str) {
+        match files::write_file(path, text, Overwrite::Allowed, Access::Normal) {
             Ok(()) => self.notice(
                 "notice.saved",
-                NoticeDetail::Token(file_name(&path)),
+                NoticeDetail::Token(file_name(path)),
                 Severity::Ok,
             ),
-            Err(source) => self.notice_write_error(&WriteError { path, source }),
+            Err(source) => self.notice_write_error(&WriteError {
+                path: path.to_owned(),
+                source,
+            }),
         }
     }
 
@@ -189,15 +203,20 @@ impl App {
     /// Chooses the mock's private key; it is parsed to check it, never shown or persisted.
     pub(super) fn open_mock_key(&mut self) {
         let title = tr("ui.open_private_key", self.prefs.lang);
-        let Some(path) = self.picker.pick_key_file(KeySlot::AlipayPublicKey, title) else {
-            return;
-        };
-        let text = match files::read_input(InputName::MockPrivateKey, &path) {
+        let answer = self.picker.pick_key_file(KeySlot::AlipayPublicKey, title);
+        if let Some(path) = self.picked(answer, BrowseFor::MockPrivateKey) {
+            self.load_mock_key(&path);
+        }
+    }
+
+    /// Reads and checks the mock's private key from `path`.
+    pub(super) fn load_mock_key(&mut self, path: &Path) {
+        let text = match files::read_input(InputName::MockPrivateKey, path) {
             Ok(bytes) => Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned()),
             Err(error) => return self.notice_read_error(&error),
         };
         match mock::parse_private_key(&text) {
-            Ok(_) => self.workbench.mock_key = Some((file_name(&path), text)),
+            Ok(_) => self.workbench.mock_key = Some((file_name(path), text)),
             Err(error) => self.notice_mock_error(&error),
         }
     }
@@ -232,14 +251,19 @@ impl App {
     /// and loads them.
     pub(super) fn generate_test_keys(&mut self) {
         let title = tr("ui.generate_test_keys", self.prefs.lang);
-        let Some(dir) = self.picker.pick_folder(title) else {
-            return;
-        };
+        let answer = self.picker.pick_folder(title);
+        if let Some(dir) = self.picked(answer, BrowseFor::TestKeysFolder) {
+            self.generate_test_keys_in(&dir);
+        }
+    }
+
+    /// Generates a test key pair and AES key into `dir` and loads them.
+    pub(super) fn generate_test_keys_in(&mut self, dir: &Path) {
         let keys = match mock::generate_test_keys(&mut mock::SystemRng) {
             Ok(keys) => keys,
             Err(error) => return self.notice_mock_error(&error),
         };
-        if let Err(error) = files::write_test_keys(&dir, &keys, Overwrite::Refused) {
+        if let Err(error) = files::write_test_keys(dir, &keys, Overwrite::Refused) {
             return self.notice_write_error(&error);
         }
         self.load_key_file(KeySlot::AlipayPublicKey, &dir.join(mock::PUBLIC_KEY_FILE));

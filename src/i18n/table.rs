@@ -10,6 +10,7 @@ use super::Lang;
 
 /// The wording files and their namespaces. A new file is added here and nowhere else.
 const FILES: &[(&str, &str)] = &[
+    ("browser", include_str!("../../assets/i18n/browser.toml")),
     (
         "checklist",
         include_str!("../../assets/i18n/checklist.toml"),

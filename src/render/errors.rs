@@ -5,6 +5,7 @@
 
 use crate::features::mock::{MockError, PrivateKeyProblem};
 use crate::i18n::{Lang, fill, tr};
+use crate::platform::browser::BrowseError;
 use crate::platform::files::{InputName, ReadError, WriteError};
 use crate::platform::profiles::ProfileError;
 
@@ -88,6 +89,24 @@ pub fn write_error(error: &WriteError, lang: Lang) -> String {
             ("reason", &io_reason(&error.source, lang)),
         ],
     )
+}
+
+/// What the built-in file browser could not do.
+pub fn browse_error(error: &BrowseError, lang: Lang) -> String {
+    match error {
+        BrowseError::List(error) => fill(
+            tr("error.browse.list", lang),
+            &[
+                ("path", &error.path.display().to_string()),
+                ("reason", &io_reason(&error.source, lang)),
+            ],
+        ),
+        BrowseError::NotFound { path } => fill(
+            tr("error.browse.not_found", lang),
+            &[("path", &path.display().to_string())],
+        ),
+        BrowseError::NoName => tr("error.browse.no_name", lang).to_owned(),
+    }
 }
 
 /// Profiles that could not be used.

@@ -51,7 +51,7 @@ pub fn inputs_ui(
         }
     }
     ui.label(RichText::new(tr("ui.drop_hint", lang)).small().weak());
-    if view.browser {
+    if view.web_page {
         ui.label(RichText::new(tr("web.private_note", lang)).small().strong());
     }
     ui.separator();

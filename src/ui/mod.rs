@@ -2,6 +2,7 @@
 //! app applies them. No parsing, crypto or file access happens here.
 
 mod explain;
+pub mod file_browser;
 mod findings;
 mod inputs;
 pub mod json_view;
@@ -104,6 +105,8 @@ pub enum Action {
     OpenServerOutput,
     /// Empty what the server printed.
     ClearServerOutput,
+    /// Something in the built-in file browser.
+    Browser(file_browser::BrowserAction),
 }
 
 /// A message about something the app did (a slot guess, a missing file, a refusal): a sentence
@@ -184,6 +187,8 @@ pub struct Editors<'a> {
     pub server_code: &'a mut String,
     /// What the server printed (text).
     pub server_output: &'a mut String,
+    /// The built-in file browser's fields, while it is open.
+    pub browser: Option<file_browser::BrowserEditors<'a>>,
 }
 
 /// Everything the widgets read.
@@ -231,7 +236,7 @@ pub struct View<'a> {
     pub mock_signing: SigningMode,
     /// The window runs in a browser: say that nothing leaves the page, and that profiles and
     /// test keys are desktop only.
-    pub browser: bool,
+    pub web_page: bool,
     /// The server-code check window is open.
     pub server_open: bool,
     /// The language of the pasted server code.
@@ -242,6 +247,8 @@ pub struct View<'a> {
     pub server_output_file: Option<(&'a str, usize)>,
     /// The explanation of what the server printed, made by the app when an input changed.
     pub explanation: Option<&'a Explanation>,
+    /// The built-in file browser, while it is open.
+    pub browser: Option<&'a file_browser::BrowserView<'a>>,
 }
 
 /// Responses larger than this are shown as a summary instead of an editor, so the window stays
@@ -250,7 +257,12 @@ pub const EDITOR_LIMIT_BYTES: usize = 256 * 1024;
 
 /// The whole window.
 pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) -> Vec<Action> {
-    let mut actions = shortcuts::pressed(ui);
+    // The window's shortcuts wait while the file browser has the keyboard.
+    let mut actions = if view.browser.is_none() {
+        shortcuts::pressed(ui)
+    } else {
+        Vec::new()
+    };
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, view, &mut actions));
     egui::Panel::left("inputs")
         .resizable(true)
@@ -289,6 +301,9 @@ pub fn root_ui(ui: &mut egui::Ui, editors: &mut Editors<'_>, view: &View<'_>) ->
     });
     tools::tool_windows_ui(ui, editors, view, &mut actions);
     server_check::server_check_window(ui, editors, view, &mut actions);
+    if let (Some(browser), Some(fields)) = (view.browser, editors.browser.take()) {
+        file_browser::file_browser_ui(ui, browser, fields, view.lang, &mut actions);
+    }
     actions
 }
 
@@ -330,7 +345,7 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
             }
             let generate = ui
                 .add_enabled(
-                    !view.browser,
+                    !view.web_page,
                     egui::Button::new(tr("ui.generate_test_keys", lang)),
                 )
                 .on_disabled_hover_text(tr("web.test_keys_desktop_only", lang));

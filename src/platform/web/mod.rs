@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use wasm_bindgen::JsCast as _;
 
-use super::{ClipboardSource, FilePicker};
+use super::{ClipboardSource, FilePicker, NoNativeDialog, Picked};
 use crate::domain::KeySlot;
 pub use io::{download, pick_file, read_clipboard, read_dropped};
 
@@ -88,29 +88,34 @@ thread_local! {
 }
 
 /// The picker the app holds in the browser: never asked (the app's web actions use
-/// [`pick_file`]), so it answers nothing.
+/// [`pick_file`]), so it answers "cancelled", never "no dialog": the built-in file browser,
+/// which needs a file system, does not open in the page.
 #[derive(Debug, Clone, Copy)]
 pub struct BrowserPicker;
 
 impl FilePicker for BrowserPicker {
-    fn pick_key_file(&mut self, _slot: KeySlot, _title: &str) -> Option<PathBuf> {
-        None
+    fn pick_key_file(&mut self, _slot: KeySlot, _title: &str) -> Picked {
+        Ok(None)
     }
 
-    fn save_report_file(&mut self, _title: &str, _default_name: &str) -> Option<PathBuf> {
-        None
+    fn save_report_file(&mut self, _title: &str, _default_name: &str) -> Picked {
+        Ok(None)
     }
 
-    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
-        None
+    fn pick_folder(&mut self, _title: &str) -> Picked {
+        Ok(None)
     }
 
-    fn pick_source_files(&mut self, _title: &str, _extensions: &[String]) -> Vec<PathBuf> {
-        Vec::new()
+    fn pick_source_files(
+        &mut self,
+        _title: &str,
+        _extensions: &[String],
+    ) -> Result<Vec<PathBuf>, NoNativeDialog> {
+        Ok(Vec::new())
     }
 
-    fn pick_server_output_file(&mut self, _title: &str) -> Option<PathBuf> {
-        None
+    fn pick_server_output_file(&mut self, _title: &str) -> Picked {
+        Ok(None)
     }
 }
 
