@@ -27,6 +27,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" libgl1-mesa-dri >/dev/null
 fi
 
+echo "== the executable: GUI subsystem (no console window from Explorer) and embedded resources"
+x86_64-w64-mingw32-objdump -p "$exe" | grep -E 'Subsystem.*\(Windows GUI\)'
+x86_64-w64-mingw32-objdump -h "$exe" | grep -q ' \.rsrc ' || {
+  echo "check-windows: no resources (icon, version) in $exe" >&2
+  exit 1
+}
+
 work="$target_dir/windows-check"
 rm -rf "$work/bin"
 mkdir -p "$work/bin"
