@@ -4,11 +4,13 @@
 //!
 //! [`domain`] is the pure pipeline ([`domain::diagnose`]); [`features`] are built on it; [`i18n`]
 //! chooses every word and [`render`] turns reports into text; [`platform`] owns every I/O edge;
-//! the window ([`app`], [`ui`]) and the command line ([`cli`]) sit on top.
+//! the window ([`app`], [`ui`]) and the command line (`cli`) sit on top. The web build
+//! (`wasm32-unknown-unknown`) has the window only: no command line.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod domain;
 pub mod features;

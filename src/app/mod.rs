@@ -9,12 +9,16 @@ mod profiles;
 pub mod server_check;
 pub mod server_output;
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+mod web;
 mod window;
 pub mod workbench;
 
 pub use keys::{file_name, source_label};
 pub use probe::StartupProbe;
-pub use window::{APP_ID, run_window};
+pub use window::APP_ID;
+#[cfg(not(target_arch = "wasm32"))]
+pub use window::run_window;
 
 use std::path::PathBuf;
 
@@ -69,6 +73,9 @@ pub struct App {
     picker: Box<dyn FilePicker>,
     clipboard: Box<dyn ClipboardSource>,
     probe: Option<StartupProbe>,
+    /// The window runs in a browser: it says that nothing leaves the page, and that profiles and
+    /// test keys are desktop only. Set in the web build; [`App::in_browser`] sets it for tests.
+    web_page: bool,
 }
 
 impl App {
@@ -86,6 +93,7 @@ impl App {
             picker,
             clipboard,
             probe: None,
+            web_page: !crate::platform::HAS_FILE_SYSTEM,
         };
         let remembered = [
             (KeySlot::AlipayPublicKey, app.prefs.public_key_path.clone()),
@@ -118,8 +126,8 @@ impl App {
             .unwrap_or_default();
         let mut app = Self::new(
             prefs,
-            Box::<crate::platform::RfdPicker>::default(),
-            Box::<crate::platform::SystemClipboard>::default(),
+            crate::platform::system_picker(),
+            crate::platform::system_clipboard(),
         )
         .with_profiles_path(crate::platform::config::default_profiles_path());
         app.probe = probe;
@@ -138,6 +146,14 @@ impl App {
         self
     }
 
+    /// Shows the browser build's notes (what stays in the page, what is desktop only), as the web
+    /// build does: for tests of those notes on the desktop.
+    #[must_use]
+    pub fn in_browser(mut self) -> Self {
+        self.web_page = true;
+        self
+    }
+
     /// One frame: input side effects, the UI, then the actions it returned.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         ui.ctx().set_theme(if self.prefs.dark {
@@ -145,8 +161,14 @@ impl App {
         } else {
             egui::Theme::Light
         });
+        #[cfg(target_arch = "wasm32")]
+        self.web_before_draw(ui.ctx());
         let dropped = ui.ctx().input(|input| input.raw.dropped_files.clone());
         for file in dropped {
+            // The browser reads files asynchronously: they arrive in `web_before_draw`.
+            #[cfg(target_arch = "wasm32")]
+            crate::platform::web::read_dropped(&file);
+            #[cfg(not(target_arch = "wasm32"))]
             match file.bytes() {
                 Ok(bytes) => self.load_dropped(file.path(), bytes),
                 Err(error) => self.notice(
@@ -171,6 +193,8 @@ impl App {
         if let Some(probe) = &mut self.probe {
             probe.frame(ui.ctx());
         }
+        #[cfg(target_arch = "wasm32")]
+        self.web_after_frame();
     }
 
     /// Builds the view from the current state and draws it.
@@ -226,6 +250,7 @@ impl App {
                 .as_ref()
                 .map(|(name, _)| name.as_str()),
             mock_signing: self.workbench.mock_signing,
+            web_page: self.web_page,
             server_open: self.workbench.server.open,
             server_language: self.workbench.server.language,
             server_sources: &self.workbench.server.sources,
@@ -253,6 +278,10 @@ impl App {
 
     /// Applies one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        #[cfg(target_arch = "wasm32")]
+        let Some(action) = self.apply_web(action) else {
+            return;
+        };
         match action {
             Action::ResponseEdited => self.session.response_edited(),
             Action::PasteResponse => self.paste_response(),

@@ -44,7 +44,8 @@ impl App {
     /// check does not wait for them.
     pub(super) fn set_server_check_open(&mut self, open: bool) {
         self.workbench.server.open = open;
-        if open {
+        // A browser page has no threads: there the rules are compiled at the first check.
+        if open && crate::platform::HAS_THREADS {
             let warm = std::thread::Builder::new()
                 .name("server-check rules".to_owned())
                 .spawn(|| {
@@ -110,34 +111,64 @@ impl App {
     fn check_server_files(&mut self, rules: &'static RuleSet, paths: Vec<PathBuf>) {
         for path in paths {
             let name = file_name(&path);
-            let Some(language) = rules.language_of(&name) else {
-                self.notice(
-                    "server_check.window.unknown_language",
-                    NoticeDetail::Token(name),
-                    Severity::Warning,
-                );
+            if rules.language_of(&name).is_none() {
+                self.notice_unknown_language(name);
                 continue;
-            };
-            let bytes = match files::read_input(InputName::SourceFile, &path) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    self.notice_read_error(&error);
-                    continue;
-                }
-            };
-            let text = String::from_utf8_lossy(&bytes);
-            let source = CheckedSource {
-                findings: rules.check_located(&name, language, &text),
-                name: Some(name),
-                language,
-            };
-            let files = &mut self.workbench.server.files;
-            match files.iter_mut().find(|(known, _)| *known == path) {
-                Some(entry) => entry.1 = source,
-                None => files.push((path, source)),
+            }
+            match files::read_input(InputName::SourceFile, &path) {
+                Ok(bytes) => self.check_source_file(path, &bytes),
+                Err(error) => self.notice_read_error(&error),
             }
         }
+    }
+
+    /// Checks one source file's contents by its extension (a file opened again replaces its
+    /// earlier result). `path` is the file's path, or its name alone where the browser gives no
+    /// path.
+    pub(super) fn check_source_file(&mut self, path: PathBuf, bytes: &[u8]) {
+        let Some(rules) = self.server_rules() else {
+            return;
+        };
+        let name = file_name(&path);
+        let Some(language) = rules.language_of(&name) else {
+            self.notice_unknown_language(name);
+            return;
+        };
+        let text = String::from_utf8_lossy(bytes);
+        let source = CheckedSource {
+            findings: rules.check_located(&name, language, &text),
+            name: Some(name),
+            language,
+        };
+        let files = &mut self.workbench.server.files;
+        match files.iter_mut().find(|(known, _)| *known == path) {
+            Some(entry) => entry.1 = source,
+            None => files.push((path, source)),
+        }
         self.workbench.server.rebuild_sources();
+    }
+
+    /// The extensions of the languages the check reads, with their dots, comma-separated: what
+    /// the browser's file dialog offers.
+    #[cfg(target_arch = "wasm32")]
+    pub(super) fn source_extensions(&mut self) -> String {
+        let Some(rules) = self.server_rules() else {
+            return String::new();
+        };
+        Language::ALL
+            .iter()
+            .flat_map(|language| rules.extensions(*language))
+            .map(|extension| format!(".{extension}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    fn notice_unknown_language(&mut self, name: String) {
+        self.notice(
+            "server_check.window.unknown_language",
+            NoticeDetail::Token(name),
+            Severity::Warning,
+        );
     }
 
     /// Forgets the opened files.

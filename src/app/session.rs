@@ -197,7 +197,8 @@ impl Session {
 
     /// Re-runs the diagnosis only when an input changed. Large inputs are diagnosed on a worker
     /// thread (the window keeps drawing and shows "working"); a newer input supersedes an older
-    /// one and the stale result is dropped. `repaint` wakes the window when a result arrives.
+    /// one and the stale result is dropped. A browser page has no threads: there they are
+    /// diagnosed in the frame. `repaint` wakes the window when a result arrives.
     pub fn refresh(&mut self, now_unix_secs: Option<u64>, repaint: Option<&egui::Context>) {
         self.poll();
         if !self.dirty && (self.report.is_some() || self.working) {
@@ -207,7 +208,7 @@ impl Session {
         self.generation += 1;
         let inputs = self.inputs(now_unix_secs);
         self.diagnoses += 1;
-        if inputs.response.len() < BACKGROUND_THRESHOLD_BYTES {
+        if inputs.response.len() < BACKGROUND_THRESHOLD_BYTES || !crate::platform::HAS_THREADS {
             self.pending = None;
             self.working = false;
             self.install(domain::diagnose(&inputs));

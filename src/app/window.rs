@@ -3,10 +3,13 @@
 /// The application's id: the name of its folder for saved preferences.
 pub const APP_ID: &str = "alipay-phone-doctor";
 
+#[cfg(not(target_arch = "wasm32"))]
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
-/// Opens the desktop window and runs until it is closed. `started` is the process start, for the
-/// optional start-up probe ([`crate::app::StartupProbe`]).
+/// Opens the desktop window and runs until it is closed (the web build starts in
+/// `platform::web` instead). `started` is the process start, for the optional start-up probe
+/// ([`crate::app::StartupProbe`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_window(started: std::time::Instant) -> eframe::Result {
     let probe = super::StartupProbe::from_env(started);
     let title = crate::i18n::tr("ui.window_title", crate::platform::locale::system_lang());

@@ -124,7 +124,7 @@ impl App {
         }
     }
 
-    fn markdown_report(&self) -> Option<String> {
+    pub(super) fn markdown_report(&self) -> Option<String> {
         let report = self.session.report.as_ref()?;
         Some(markdown::render_markdown(
             report,
@@ -185,7 +185,7 @@ impl App {
     }
 
     /// A mock that could not be built, as a notice in both languages.
-    fn notice_mock_error(&mut self, error: &MockError) {
+    pub(super) fn notice_mock_error(&mut self, error: &MockError) {
         let worded = NoticeDetail::Worded {
             zh: mock_error(error, Lang::Zh),
             en: mock_error(error, Lang::En),

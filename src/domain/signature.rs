@@ -7,6 +7,12 @@ use rsa::{BoxedUint, PublicKey};
 use sha1::Sha1;
 use sha2::{Digest as _, Sha256};
 
+// The fast path uses aws-lc-rs (C and assembly), which the web build does not compile: there the
+// `rsa` crate verifies alone, with the same verdicts (`signature/fastverify_portable.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fastverify;
+#[cfg(target_arch = "wasm32")]
+#[path = "signature/fastverify_portable.rs"]
 pub mod fastverify;
 
 use fastverify::FastKey;

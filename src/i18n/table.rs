@@ -30,6 +30,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("term", include_str!("../../assets/i18n/term.toml")),
     ("ui", include_str!("../../assets/i18n/ui.toml")),
+    ("web", include_str!("../../assets/i18n/web.toml")),
 ];
 
 /// One text in both languages.

@@ -1,5 +1,6 @@
 //! Chinese text everywhere: a system CJK font when the system has one, else the bundled subset of
 //! Noto Sans CJK SC (GB2312 plus the UI's own characters, OFL-1.1, `assets/fonts/`).
+//! The system provider is native only: the browser build always uses the bundled subset.
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ const BUNDLED_NAME: &str = "noto_sans_sc_subset";
 /// Answers egui's "no installed font has this glyph" requests: the system's own fallback first
 /// (preferring Simplified Chinese), then the bundled subset, so nothing is ever drawn as a box.
 pub struct CjkFontProvider {
-    #[cfg(feature = "system_fonts")]
+    #[cfg(all(feature = "system_fonts", not(target_arch = "wasm32")))]
     system: Option<egui_system_font_provider::SystemFontProvider>,
 }
 
@@ -22,7 +23,7 @@ impl CjkFontProvider {
     /// Uses the system's fonts (when built with `system_fonts`) before the bundled subset.
     pub fn with_system_fonts() -> Self {
         Self {
-            #[cfg(feature = "system_fonts")]
+            #[cfg(all(feature = "system_fonts", not(target_arch = "wasm32")))]
             system: Some(
                 egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-CN")),
             ),
@@ -32,7 +33,7 @@ impl CjkFontProvider {
     /// Uses only the bundled subset: deterministic, for tests.
     pub fn bundled_only() -> Self {
         Self {
-            #[cfg(feature = "system_fonts")]
+            #[cfg(all(feature = "system_fonts", not(target_arch = "wasm32")))]
             system: None,
         }
     }
@@ -40,7 +41,7 @@ impl CjkFontProvider {
 
 impl FontProvider for CjkFontProvider {
     fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
-        #[cfg(feature = "system_fonts")]
+        #[cfg(all(feature = "system_fonts", not(target_arch = "wasm32")))]
         if let Some(font) = self
             .system
             .as_ref()

@@ -1,7 +1,9 @@
-//! Choosing files: the [`FilePicker`] seam, the native dialog behind it ([`RfdPicker`]) and a
-//! fake for tests. A picker says when there is no native dialog, so the window can use its
-//! built-in browser ([`super::browser`]) instead of silently doing nothing.
+//! Choosing files: the [`FilePicker`] seam, the native dialog behind it (`RfdPicker`, not in the
+//! web build, which uses the browser's own dialog) and a fake for tests. A picker says when there
+//! is no native dialog, so the window can use its built-in browser ([`super::browser`]) instead
+//! of silently doing nothing.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod availability;
 
 use std::path::PathBuf;
@@ -45,11 +47,13 @@ pub trait FilePicker {
 
 /// The native dialog (rfd). Blocking, which is fine for a desktop tool. Once it is known to be
 /// unavailable it is not asked again during the session.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Default)]
 pub struct RfdPicker {
     unavailable: Option<NoNativeDialog>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl RfdPicker {
     /// Asks rfd unless the dialog is known to be missing; notes a failure for next time.
     fn ask(&mut self, dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
@@ -81,6 +85,7 @@ impl RfdPicker {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl FilePicker for RfdPicker {
     fn pick_key_file(&mut self, _slot: KeySlot, title: &str) -> Picked {
         self.ask(|| {

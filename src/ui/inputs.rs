@@ -51,6 +51,9 @@ pub fn inputs_ui(
         }
     }
     ui.label(RichText::new(tr("ui.drop_hint", lang)).small().weak());
+    if view.web_page {
+        ui.label(RichText::new(tr("web.private_note", lang)).small().strong());
+    }
     ui.separator();
     slot_ui(ui, KeySlot::AlipayPublicKey, view.public_key, view, actions);
     ui.separator();

@@ -234,6 +234,9 @@ pub struct View<'a> {
     pub mock_key: Option<&'a str>,
     /// How the mock signs.
     pub mock_signing: SigningMode,
+    /// The window runs in a browser: say that nothing leaves the page, and that profiles and
+    /// test keys are desktop only.
+    pub web_page: bool,
     /// The server-code check window is open.
     pub server_open: bool,
     /// The language of the pasted server code.
@@ -340,7 +343,13 @@ fn top_bar_ui(ui: &mut egui::Ui, view: &View<'_>, actions: &mut Vec<Action>) {
                 actions.push(Action::SetToolOpen(Tool::Mock, true));
                 ui.close();
             }
-            if ui.button(tr("ui.generate_test_keys", lang)).clicked() {
+            let generate = ui
+                .add_enabled(
+                    !view.web_page,
+                    egui::Button::new(tr("ui.generate_test_keys", lang)),
+                )
+                .on_disabled_hover_text(tr("web.test_keys_desktop_only", lang));
+            if generate.clicked() {
                 actions.push(Action::GenerateTestKeys);
                 ui.close();
             }

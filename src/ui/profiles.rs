@@ -19,6 +19,10 @@ pub fn profiles_ui(
         .default_open(!view.profiles.is_empty())
         .show(ui, |ui| {
             ui.label(RichText::new(tr("ui.profiles_intro", lang)).small().weak());
+            if view.web_page {
+                ui.label(RichText::new(tr("web.profiles_desktop_only", lang)).strong());
+                return;
+            }
             for name in view.profiles {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(name).monospace());
